@@ -1,0 +1,57 @@
+/**
+ * The one place that reads process.env. Everything else asks `getEnv()`.
+ * Values are validated once per process; a bad value stops start-up with a
+ * message that names the variable.
+ */
+import { z } from "zod";
+
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** postgres://… — when set, a real PostgreSQL is used; otherwise the embedded PGlite. */
+  DATABASE_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://"),
+  ),
+  /** Folder for the embedded database, the generated secret and other local state. */
+  DATA_DIR: z.string().default(".data"),
+  NEXTAUTH_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
+  NEXTAUTH_URL: optional(z.string().url()),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** smtp://user:pass@host:port — when set, invites are e-mailed as well as shown. */
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")),
+  SMTP_FROM: z.string().default("Foresight <no-reply@localhost>"),
+  /** Failed sign-ins allowed per account and per IP within the window. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Apply pending migrations when the app or a worker opens the database. */
+  MIGRATE_ON_START: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Tests change the environment between cases; they call this to re-read it. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
