@@ -32,6 +32,8 @@ function makeClient(adapter: NonNullable<ConstructorParameters<typeof PrismaClie
 }
 
 export type Db = ReturnType<typeof makeClient>;
+/** The client inside `db.$transaction(async (tx) => …)`; functions that may run in one take this. */
+export type DbTx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 export interface DbHandle {
   prisma: Db;
