@@ -8,6 +8,9 @@ import { z } from "zod";
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
+/** On unless unset, empty, "0", "false", "no" or "off" (lenient: a debug switch must not stop start-up). */
+const flag = optional(z.string()).transform((v) => v !== undefined && !["0", "false", "no", "off"].includes(v.trim().toLowerCase()));
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** postgres://… — when set, a real PostgreSQL is used; otherwise the embedded PGlite. */
@@ -25,6 +28,14 @@ const envSchema = z.object({
   /** Failed sign-ins allowed per account and per IP within the window. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Interface `npm start` binds to (next start -H); all interfaces when unset. */
+  HOST: optional(z.string()),
+  /** `npm start` serves the existing .next build without checking whether it is stale. */
+  FORESIGHT_SKIP_BUILD: flag,
+  /** CLI: print stack traces of unexpected errors. */
+  FORESIGHT_DEBUG: flag,
+  /** CLI: password for `user create`, so it need not appear on the command line. */
+  FORESIGHT_PASSWORD: optional(z.string()),
   /** Apply pending migrations when the app or a worker opens the database. */
   MIGRATE_ON_START: z
     .enum(["true", "false"])

@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 /**
  * Typed, coded errors. Expected failures throw AppError with a message meant
  * for the user; route and action wrappers map the code to an HTTP status in
@@ -52,10 +54,7 @@ export function invalidInput(issues: { path: PropertyKey[]; message: string }[])
 }
 
 /** Parses with a zod schema, throwing an AppError("invalid_input") that names each bad field. */
-export function parseInput<T>(
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
-  value: unknown,
-): T {
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const r = schema.safeParse(value);
   if (!r.success) throw invalidInput(r.error.issues);
   return r.data;

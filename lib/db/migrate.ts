@@ -39,14 +39,14 @@ export function defaultMigrationsDir(): string {
 }
 
 export async function loadMigrations(dir = defaultMigrationsDir()): Promise<Migration[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
   const names = entries
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();
   const migrations: Migration[] = [];
   for (const name of names) {
-    const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
+    const sql = await readFile(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");
     migrations.push({ name, sql, checksum: createHash("sha256").update(sql).digest("hex") });
   }
   return migrations;

@@ -1,0 +1,190 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { PageHeader } from "@/app/_components/page-header";
+import { SubmitButton } from "@/app/_components/submit-button";
+import { can, ROLE_LABEL, ROLES } from "@/lib/auth/roles";
+import { getSessionWorkspace } from "@/lib/web/session";
+import { listInvites } from "@/lib/workspaces/invites";
+import { listMembers } from "@/lib/workspaces/members";
+import { listApiTokens } from "@/lib/workspaces/tokens";
+import { getWorkspace } from "@/lib/workspaces/workspaces";
+import { ActionField, ActionForm } from "./action-form";
+import {
+  changeRoleAction,
+  createInviteAction,
+  createTokenAction,
+  createWorkspaceAction,
+  deleteWorkspaceAction,
+  removeMemberAction,
+  renameWorkspaceAction,
+  revokeInviteAction,
+  revokeTokenAction,
+} from "./actions";
+import { RoleSelect, Section, Table } from "./parts";
+
+export const metadata: Metadata = { title: "Settings" };
+
+const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+
+export default async function SettingsPage() {
+  const s = await getSessionWorkspace();
+  if (!s?.ctx) redirect("/login");
+  const ctx = s.ctx;
+  const isAdmin = can(ctx.role, "members.manage");
+  const [workspace, members, invites, tokens] = await Promise.all([
+    getWorkspace(ctx),
+    listMembers(ctx),
+    isAdmin ? listInvites(ctx) : Promise.resolve([]),
+    listApiTokens(ctx),
+  ]);
+  const grantable = ROLES.filter((r) => r !== "OWNER" || ctx.role === "OWNER");
+
+  return (
+    <div className="space-y-8">
+      <PageHeader
+        title="Settings"
+        description={`Workspace “${workspace.name}” · your role: ${ROLE_LABEL[ctx.role]}`}
+      />
+
+      <Section id="workspace" title="Workspace" description="The name your team sees. The short name (slug) identifies it in the CLI and API.">
+        <dl className="grid gap-1 text-tremor-default sm:grid-cols-[10rem_1fr]">
+          <dt className="text-tremor-content dark:text-dark-tremor-content">Slug</dt>
+          <dd className="font-mono text-tremor-content-strong dark:text-dark-tremor-content-strong">{workspace.slug}</dd>
+        </dl>
+        {can(ctx.role, "workspace.update") ? (
+          <ActionForm action={renameWorkspaceAction} className="mt-4 flex flex-wrap items-end gap-3" aria-label="Rename workspace">
+            <ActionField label="Workspace name" name="name" defaultValue={workspace.name} required className="min-w-64 flex-1" />
+            <SubmitButton variant="secondary" pendingLabel="Saving…">Rename</SubmitButton>
+          </ActionForm>
+        ) : null}
+        <ActionForm action={createWorkspaceAction} className="mt-6 flex flex-wrap items-end gap-3" aria-label="Create another workspace">
+          <ActionField label="New workspace" name="name" placeholder="e.g. Side project" hint="You will be its owner." required className="min-w-64 flex-1" />
+          <SubmitButton variant="secondary" pendingLabel="Creating…">Create workspace</SubmitButton>
+        </ActionForm>
+      </Section>
+
+      <Section id="members" title="Members" description="Viewers read; analysts also import data and run analyses; admins also manage members and tokens; owners can also delete the workspace.">
+        <Table head={["Name", "E-mail", "Role", "Joined", ""]}>
+          {members.map((m) => {
+            const self = m.user.id === ctx.actor.userId;
+            const mayEdit = isAdmin && (m.role !== "OWNER" || ctx.role === "OWNER");
+            return (
+              <tr key={m.id}>
+                <td className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
+                  {m.user.name}
+                  {self ? <span className="ml-1 text-tremor-content dark:text-dark-tremor-content">(you)</span> : null}
+                </td>
+                <td>{m.user.email}</td>
+                <td>
+                  {mayEdit ? (
+                    <ActionForm action={changeRoleAction} className="flex items-center gap-2" aria-label={`Role of ${m.user.name}`}>
+                      <input type="hidden" name="membershipId" value={m.id} />
+                      <RoleSelect name="role" defaultValue={m.role} roles={grantable} label={`Role of ${m.user.name}`} />
+                      <SubmitButton variant="ghost" size="sm" pendingLabel="Saving…">Save</SubmitButton>
+                    </ActionForm>
+                  ) : (
+                    ROLE_LABEL[m.role]
+                  )}
+                </td>
+                <td>{dateFmt.format(m.joinedAt)}</td>
+                <td className="text-right">
+                  {self || mayEdit ? (
+                    <ActionForm
+                      action={removeMemberAction}
+                      confirm={self ? "Leave this workspace? You will lose access to it." : `Remove ${m.user.name} from this workspace?`}
+                      aria-label={self ? "Leave workspace" : `Remove ${m.user.name}`}
+                      redirectTo={self ? "/overview" : undefined}
+                    >
+                      <input type="hidden" name="membershipId" value={m.id} />
+                      <SubmitButton variant="ghost" size="sm" pendingLabel="Removing…">
+                        {self ? "Leave" : "Remove"}
+                      </SubmitButton>
+                    </ActionForm>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </Table>
+      </Section>
+
+      {isAdmin ? (
+        <Section id="invites" title="Invite teammates" description="Create a one-time link for a teammate's e-mail and role. It expires in 7 days.">
+          <ActionForm action={createInviteAction} secretLabel="Invite link" className="flex flex-wrap items-end gap-3" aria-label="Invite a teammate">
+            <ActionField label="E-mail" name="email" type="email" required className="min-w-64 flex-1" />
+            <RoleSelect name="role" defaultValue="ANALYST" roles={grantable} label="Role" showLabel />
+            <SubmitButton pendingLabel="Creating…">Create invite</SubmitButton>
+          </ActionForm>
+          {invites.length ? (
+            <div className="mt-6">
+              <h3 className="mb-2 text-tremor-default font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Pending invites</h3>
+              <Table head={["E-mail", "Role", "Invited by", "Expires", ""]}>
+                {invites.map((i) => (
+                  <tr key={i.id}>
+                    <td>{i.email}</td>
+                    <td>{ROLE_LABEL[i.role]}</td>
+                    <td>{i.createdBy.name}</td>
+                    <td>{dateFmt.format(i.expiresAt)}</td>
+                    <td className="text-right">
+                      <ActionForm action={revokeInviteAction} aria-label={`Revoke invite for ${i.email}`}>
+                        <input type="hidden" name="inviteId" value={i.id} />
+                        <SubmitButton variant="ghost" size="sm" pendingLabel="Revoking…">Revoke</SubmitButton>
+                      </ActionForm>
+                    </td>
+                  </tr>
+                ))}
+              </Table>
+            </div>
+          ) : (
+            <p className="mt-4 text-tremor-default text-tremor-content dark:text-dark-tremor-content">No pending invites.</p>
+          )}
+        </Section>
+      ) : null}
+
+      <Section id="tokens" title="API tokens" description="Tokens let scripts and the CLI use the HTTP API as you, in this workspace only. Send them as “Authorization: Bearer …”.">
+        {can(ctx.role, "tokens.create") ? (
+          <ActionForm action={createTokenAction} secretLabel="Your new API token" className="flex flex-wrap items-end gap-3" aria-label="Create an API token">
+            <ActionField label="Token name" name="name" placeholder="e.g. Nightly import" required className="min-w-64 flex-1" />
+            <RoleSelect name="role" defaultValue="ANALYST" roles={ROLES.filter((r) => ["VIEWER", "ANALYST", "ADMIN", "OWNER"].indexOf(r) <= ["VIEWER", "ANALYST", "ADMIN", "OWNER"].indexOf(ctx.role))} label="Token role" showLabel />
+            <SubmitButton pendingLabel="Creating…">Create token</SubmitButton>
+          </ActionForm>
+        ) : (
+          <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content">Viewers cannot create API tokens. Ask an admin for analyst access if you need one.</p>
+        )}
+        {tokens.length ? (
+          <div className="mt-6">
+            <Table head={["Name", "Token", "Role", "Created by", "Last used", "Status", ""]}>
+              {tokens.map((t) => (
+                <tr key={t.id}>
+                  <td className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{t.name}</td>
+                  <td className="font-mono">{t.prefix}…</td>
+                  <td>{ROLE_LABEL[t.role]}</td>
+                  <td>{t.createdBy.name}</td>
+                  <td>{t.lastUsedAt ? dateFmt.format(t.lastUsedAt) : "Never"}</td>
+                  <td>{t.revokedAt ? "Revoked" : t.expiresAt && t.expiresAt < new Date() ? "Expired" : "Active"}</td>
+                  <td className="text-right">
+                    {t.revokedAt ? null : (
+                      <ActionForm action={revokeTokenAction} confirm={`Revoke "${t.name}"? Scripts using it stop working.`} aria-label={`Revoke token ${t.name}`}>
+                        <input type="hidden" name="tokenId" value={t.id} />
+                        <SubmitButton variant="ghost" size="sm" pendingLabel="Revoking…">Revoke</SubmitButton>
+                      </ActionForm>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </Table>
+          </div>
+        ) : null}
+      </Section>
+
+      {can(ctx.role, "workspace.delete") ? (
+        <Section id="danger" title="Delete workspace" description="Deletes the workspace with all its feedback, market data, analyses and reports. This cannot be undone." tone="danger">
+          <ActionForm action={deleteWorkspaceAction} className="flex flex-wrap items-end gap-3" aria-label="Delete workspace" redirectTo="/overview">
+            <ActionField label={`Type “${workspace.slug}” to confirm`} name="confirm" autoComplete="off" required className="min-w-64 flex-1" />
+            <SubmitButton variant="danger" pendingLabel="Deleting…">Delete workspace</SubmitButton>
+          </ActionForm>
+        </Section>
+      ) : null}
+    </div>
+  );
+}
