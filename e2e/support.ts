@@ -42,10 +42,11 @@ export async function createInvite(page: Page, email: string, role: "Viewer" | "
   return link.inputValue();
 }
 
-export async function createToken(page: Page, name: string) {
+export async function createToken(page: Page, name: string, role?: "Viewer" | "Analyst" | "Admin" | "Owner") {
   await page.goto("/settings");
   const form = page.getByRole("form", { name: "Create an API token" });
   await form.getByLabel("Token name").fill(name);
+  if (role) await form.getByLabel("Token role").selectOption({ label: role });
   await form.getByRole("button", { name: "Create token" }).click();
   const secret = page.getByTestId("one-time-secret");
   await expect(secret).toHaveValue(/^fs_/);

@@ -49,7 +49,7 @@ export function ExamplePreview() {
             valueFormatter={(value) => formatNumber(value)}
             showYAxis={false}
             showAnimation={false}
-            connectNulls={false}
+            autoMinValue
             curveType="monotone"
           />
         </div>

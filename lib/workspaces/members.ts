@@ -51,7 +51,8 @@ export async function changeMemberRole(ctx: WorkspaceContext, membershipId: stri
 /** Removes a member (admins), or the caller themself (anyone may leave). */
 export async function removeMember(ctx: WorkspaceContext, membershipId: string) {
   const member = await loadMember(ctx, membershipId);
-  const self = member.userId === ctx.actor.userId;
+  // Leaving is a person's own choice: an API token (even one its creator made) cannot do it for them.
+  const self = member.userId === ctx.actor.userId && ctx.actor.kind === "user";
   if (!self) requirePermission(ctx, "members.manage");
   if (!self && member.role === "OWNER" && ctx.role !== "OWNER") {
     throw new AppError("forbidden", "Only an owner can remove an owner.");

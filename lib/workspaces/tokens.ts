@@ -52,7 +52,10 @@ export async function listApiTokens(ctx: WorkspaceContext) {
 
 export async function revokeApiToken(ctx: WorkspaceContext, tokenId: string) {
   const token = await ctx.db.apiToken.findFirst({ where: { id: tokenId, workspaceId: ctx.workspaceId } });
-  const mayRevoke = token && (token.createdById === ctx.actor.userId || can(ctx.role, "members.manage"));
+  // People may revoke their own tokens whatever their role; a token acting on
+  // its own needs admin rights, so a read-only token cannot revoke its siblings.
+  const own = token?.createdById === ctx.actor.userId && ctx.actor.kind === "user";
+  const mayRevoke = token && (own || can(ctx.role, "members.manage"));
   if (!token || !mayRevoke) throw new AppError("not_found", "Token not found");
   if (token.revokedAt) return token;
   const revoked = await ctx.db.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });

@@ -176,3 +176,19 @@ describe("API tokens", () => {
     expect((await tokenWorkspaceContext(t.prisma, token)).workspaceId).toBe(a.ctx.workspaceId);
   });
 });
+
+describe("read-only tokens", () => {
+  it("cannot remove their creator from the workspace or revoke the creator's other tokens", async () => {
+    const owner = await makeUser(t.prisma);
+    const second = await makeUser(t.prisma);
+    await addMember(owner.ctx, second.user.id, "OWNER"); // so leaving would otherwise be allowed
+    const admin = await createApiToken(owner.ctx, { name: "admin", role: "ADMIN" });
+    const ro = await createApiToken(owner.ctx, { name: "read-only", role: "VIEWER" });
+    const roCtx = await tokenWorkspaceContext(t.prisma, ro.token);
+    const [ownerMembership] = await listMembers(owner.ctx);
+    await expect(removeMember(roCtx, ownerMembership.id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(revokeApiToken(roCtx, admin.record.id)).rejects.toMatchObject({ code: "not_found" });
+    expect((await tokenWorkspaceContext(t.prisma, admin.token)).role).toBe("ADMIN");
+    expect(await listMembers(owner.ctx)).toHaveLength(2);
+  });
+});

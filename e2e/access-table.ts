@@ -1,0 +1,71 @@
+/**
+ * Every route handler and server action, with who may use it. New routes and
+ * actions must be added here: app/access-table.test.ts fails when one exists
+ * that this table lacks. e2e/access.spec.ts (routes, real HTTP) and
+ * app/actions-access.test.ts (server actions) check each entry: signed-out
+ * callers are refused, another workspace's ids look like nothing, and roles
+ * below the minimum are refused.
+ */
+import type { Permission } from "../lib/auth/roles";
+
+export type Resource = "member" | "invite" | "token";
+
+export interface RouteEntry {
+  method: "GET" | "POST" | "PATCH" | "DELETE" | "PUT";
+  /** Next's file-system path, e.g. /api/v1/members/[id]. */
+  path: string;
+  permission: Permission;
+  /** Which resource the [id] segment names (cross-tenant check). */
+  resource?: Resource;
+  /** A valid body, so a refusal is about access and not about input. */
+  body?: Record<string, unknown>;
+}
+
+/** Open to everyone by design. */
+export const PUBLIC_ROUTES: { method: RouteEntry["method"]; path: string; why: string }[] = [
+  { method: "GET", path: "/api/health", why: "liveness check; reveals only whether the database answers" },
+  { method: "GET", path: "/api/auth/[...nextauth]", why: "next-auth sign-in endpoints" },
+  { method: "POST", path: "/api/auth/[...nextauth]", why: "next-auth sign-in endpoints" },
+];
+
+export const ROUTES: RouteEntry[] = [
+  { method: "GET", path: "/api/v1/workspace", permission: "workspace.read" },
+  { method: "GET", path: "/api/v1/members", permission: "workspace.read" },
+  { method: "PATCH", path: "/api/v1/members/[id]", permission: "members.manage", resource: "member", body: { role: "VIEWER" } },
+  { method: "DELETE", path: "/api/v1/members/[id]", permission: "members.manage", resource: "member" },
+  { method: "GET", path: "/api/v1/invites", permission: "members.manage" },
+  { method: "POST", path: "/api/v1/invites", permission: "members.manage", body: { email: "access-check@example.com", role: "VIEWER" } },
+  { method: "DELETE", path: "/api/v1/invites/[id]", permission: "members.manage", resource: "invite" },
+  { method: "GET", path: "/api/v1/tokens", permission: "workspace.read" },
+  { method: "POST", path: "/api/v1/tokens", permission: "tokens.create", body: { name: "access-check", role: "VIEWER" } },
+  { method: "DELETE", path: "/api/v1/tokens/[id]", permission: "members.manage", resource: "token" },
+];
+
+export type ActionAccess = Permission | "signed-in" | "public";
+
+export interface ActionEntry {
+  /** File under app/, e.g. "(app)/settings/actions.ts". */
+  file: string;
+  name: string;
+  access: ActionAccess;
+  /** Form fields naming another workspace's resource, for the cross-tenant check. */
+  resource?: { field: string; kind: Resource };
+  /** Other valid fields. */
+  fields?: Record<string, string>;
+}
+
+export const ACTIONS: ActionEntry[] = [
+  { file: "(auth)/actions.ts", name: "signUpAction", access: "public" },
+  { file: "(auth)/actions.ts", name: "acceptInviteAction", access: "signed-in" },
+  { file: "(auth)/actions.ts", name: "createFirstWorkspaceAction", access: "signed-in" },
+  { file: "(app)/actions.ts", name: "switchWorkspaceAction", access: "signed-in" },
+  { file: "(app)/settings/actions.ts", name: "renameWorkspaceAction", access: "workspace.update", fields: { name: "Renamed" } },
+  { file: "(app)/settings/actions.ts", name: "createWorkspaceAction", access: "signed-in" },
+  { file: "(app)/settings/actions.ts", name: "deleteWorkspaceAction", access: "workspace.delete", fields: { confirm: "x" } },
+  { file: "(app)/settings/actions.ts", name: "changeRoleAction", access: "members.manage", resource: { field: "membershipId", kind: "member" }, fields: { role: "VIEWER" } },
+  { file: "(app)/settings/actions.ts", name: "removeMemberAction", access: "members.manage", resource: { field: "membershipId", kind: "member" } },
+  { file: "(app)/settings/actions.ts", name: "createInviteAction", access: "members.manage", fields: { email: "a@example.com", role: "VIEWER" } },
+  { file: "(app)/settings/actions.ts", name: "revokeInviteAction", access: "members.manage", resource: { field: "inviteId", kind: "invite" } },
+  { file: "(app)/settings/actions.ts", name: "createTokenAction", access: "tokens.create", fields: { name: "t", role: "VIEWER" } },
+  { file: "(app)/settings/actions.ts", name: "revokeTokenAction", access: "members.manage", resource: { field: "tokenId", kind: "token" } },
+];
