@@ -18,33 +18,35 @@ export function AuthCard({ title, subtitle, children, footer }: AuthCardProps) {
   const titleId = useId();
   return (
     <div className="mx-auto w-full max-w-sm">
-        <div className="mb-8 flex justify-center">
-          <Link href="/" className="rounded-tremor-small">
-            <Logo />
-          </Link>
+      <div className="mb-8 flex justify-center">
+        <Link href="/" className="rounded-tremor-small">
+          <Logo />
+        </Link>
+      </div>
+      <section
+        aria-labelledby={titleId}
+        className="rounded-tremor-default bg-tremor-background p-6 shadow-tremor-card ring-1 ring-tremor-ring sm:p-8 dark:bg-dark-tremor-background dark:shadow-dark-tremor-card dark:ring-dark-tremor-ring"
+      >
+        <header className="mb-6 space-y-1.5">
+          <h1
+            id={titleId}
+            className="text-xl font-semibold tracking-tight text-tremor-content-strong dark:text-dark-tremor-content-strong"
+          >
+            {title}
+          </h1>
+          {subtitle ? (
+            <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content">
+              {subtitle}
+            </p>
+          ) : null}
+        </header>
+        {children}
+      </section>
+      {footer ? (
+        <div className="mt-6 text-center text-tremor-default text-tremor-content dark:text-dark-tremor-content">
+          {footer}
         </div>
-        <section
-          aria-labelledby={titleId}
-          className="rounded-tremor-default bg-tremor-background p-6 shadow-tremor-card ring-1 ring-tremor-ring sm:p-8 dark:bg-dark-tremor-background dark:shadow-dark-tremor-card dark:ring-dark-tremor-ring"
-        >
-          <header className="mb-6 space-y-1.5">
-            <h1
-              id={titleId}
-              className="text-xl font-semibold tracking-tight text-tremor-content-strong dark:text-dark-tremor-content-strong"
-            >
-              {title}
-            </h1>
-            {subtitle ? (
-              <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content">{subtitle}</p>
-            ) : null}
-          </header>
-          {children}
-        </section>
-        {footer ? (
-          <div className="mt-6 text-center text-tremor-default text-tremor-content dark:text-dark-tremor-content">
-            {footer}
-          </div>
-        ) : null}
+      ) : null}
     </div>
   );
 }

@@ -40,8 +40,7 @@ export function Field({
   const errors = (Array.isArray(error) ? error : error ? [error] : []).filter(Boolean);
   const invalid = errors.length > 0;
   const describedBy =
-    [describedByProp, hint ? hintId : null, invalid ? errorId : null].filter(Boolean).join(" ") ||
-    undefined;
+    [describedByProp, hint ? hintId : null, invalid ? errorId : null].filter(Boolean).join(" ") || undefined;
 
   return (
     <div className={cx("space-y-1.5", className)}>
@@ -51,7 +50,9 @@ export function Field({
       >
         {label}
         {optional ? (
-          <span className="ml-1 font-normal text-tremor-content dark:text-dark-tremor-content">(optional)</span>
+          <span className="ml-1 font-normal text-tremor-content dark:text-dark-tremor-content">
+            (optional)
+          </span>
         ) : null}
       </label>
       <input
@@ -69,7 +70,10 @@ export function Field({
         </p>
       ) : null}
       {invalid ? (
-        <div id={errorId} className="space-y-0.5 text-tremor-label font-medium text-rose-700 dark:text-rose-400">
+        <div
+          id={errorId}
+          className="space-y-0.5 text-tremor-label font-medium text-rose-700 dark:text-rose-400"
+        >
           {errors.map((message) => (
             <p key={message}>{message}</p>
           ))}

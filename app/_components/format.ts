@@ -67,7 +67,14 @@ const dateOptions: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   medium: { month: "short", day: "numeric", year: "numeric" },
   long: { month: "long", day: "numeric", year: "numeric" },
   month: { month: "short", year: "numeric" },
-  datetime: { month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" },
+  datetime: {
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  },
 };
 
 /** Dates are formatted in UTC so that date-only values ("2025-03-01") never shift a day. */

@@ -81,7 +81,11 @@ export function ShellFrame({ sidebar, children }: ShellFrameProps) {
         {sidebar}
       </div>
 
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl px-4 py-8 outline-none sm:px-6 lg:px-10 lg:py-10">
+      <main
+        id="main"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-7xl px-4 py-8 outline-none sm:px-6 lg:px-10 lg:py-10"
+      >
         {children}
       </main>
     </div>

@@ -194,6 +194,11 @@ export function getDatabase(): Promise<DbHandle> {
   return globalForDb.__foresightDb;
 }
 
+/** Makes `handle` the process-wide database (tests that exercise app code use this). */
+export function useDatabase(handle: DbHandle): void {
+  globalForDb.__foresightDb = Promise.resolve(handle);
+}
+
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).prisma;
 }

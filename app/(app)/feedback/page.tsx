@@ -24,7 +24,6 @@ export default function FeedbackPage() {
         ]}
         primaryAction={{ label: "Import feedback", href: "/feedback/import" }}
         secondaryAction={{ label: "Add market data", href: "/market" }}
-      
       />
     </div>
   );

@@ -24,7 +24,6 @@ export default function ForecastsPage() {
         ]}
         primaryAction={{ label: "Import market data", href: "/market/import" }}
         secondaryAction={{ label: "Go to Market", href: "/market" }}
-      
       />
     </div>
   );

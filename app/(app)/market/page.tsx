@@ -24,7 +24,6 @@ export default function MarketPage() {
         ]}
         primaryAction={{ label: "Import market data", href: "/market/import" }}
         secondaryAction={{ label: "Import feedback", href: "/feedback" }}
-      
       />
     </div>
   );

@@ -24,7 +24,6 @@ export default function ReportsPage() {
         ]}
         primaryAction={{ label: "Import feedback", href: "/feedback/import" }}
         secondaryAction={{ label: "Review opportunities", href: "/opportunities" }}
-      
       />
     </div>
   );

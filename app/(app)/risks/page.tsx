@@ -24,7 +24,6 @@ export default function RisksPage() {
         ]}
         primaryAction={{ label: "Import feedback", href: "/feedback/import" }}
         secondaryAction={{ label: "Review forecasts", href: "/forecasts" }}
-      
       />
     </div>
   );
