@@ -49,6 +49,7 @@ export function ExamplePreview() {
             valueFormatter={(value) => formatNumber(value)}
             showYAxis={false}
             showAnimation={false}
+            showTooltip={false}
             autoMinValue
             curveType="monotone"
           />
@@ -57,7 +58,8 @@ export function ExamplePreview() {
           <p className="text-tremor-label font-medium text-tremor-content dark:text-dark-tremor-content">
             Top opportunities by score (example)
           </p>
-          <BarList className="mt-3" data={exampleOpportunities} color={chartColors.primary} />
+          {/* Shapes only: invented scores are not printed, even as an example. */}
+          <BarList className="mt-3" data={exampleOpportunities} color={chartColors.primary} valueFormatter={() => ""} />
         </div>
       </div>
       <figcaption className="mt-4 text-center text-tremor-label text-tremor-content dark:text-dark-tremor-content">

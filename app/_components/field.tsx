@@ -50,8 +50,8 @@ export function Field({
       >
         {label}
         {optional ? (
-          <span className="ml-1 font-normal text-tremor-content dark:text-dark-tremor-content">
-            (optional)
+          <span className="font-normal text-tremor-content dark:text-dark-tremor-content">
+            {" (optional)"}
           </span>
         ) : null}
       </label>

@@ -8,7 +8,7 @@ import { inputStyles } from "./field";
 
 type Workspace = ShellProps["workspaces"][number];
 
-export const roleLabels: Record<Workspace["role"], string> = {
+const roleLabels: Record<Workspace["role"], string> = {
   OWNER: "Owner",
   ADMIN: "Admin",
   ANALYST: "Analyst",
