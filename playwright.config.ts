@@ -50,7 +50,9 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       DATA_DIR: dataDir,
       NEXTAUTH_URL: baseURL,
-      ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL, NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789" } : { DATABASE_URL: "" }),
+      ...(process.env.E2E_DATABASE_URL
+        ? { DATABASE_URL: process.env.E2E_DATABASE_URL, NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789" }
+        : { DATABASE_URL: "" }),
     },
   },
 });

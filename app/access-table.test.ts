@@ -19,10 +19,15 @@ const files = walk(appDir);
 
 function routeMethods(source: string): string[] {
   const methods = new Set<string>();
-  for (const m of source.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]);
+  for (const m of source.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g))
+    methods.add(m[1]);
   for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
     for (const part of m[1].split(",")) {
-      const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (name && /^(GET|POST|PUT|PATCH|DELETE)$/.test(name)) methods.add(name);
     }
   }
@@ -34,7 +39,13 @@ describe("access table", () => {
     const found = files
       .filter((f) => /route\.tsx?$/.test(f))
       .flatMap((f) => {
-        const routePath = "/" + path.relative(appDir, path.dirname(f)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/");
+        const routePath =
+          "/" +
+          path
+            .relative(appDir, path.dirname(f))
+            .split(path.sep)
+            .filter((s) => !/^\(.*\)$/.test(s))
+            .join("/");
         return routeMethods(readFileSync(f, "utf8")).map((m) => `${m} ${routePath}`);
       })
       .sort();

@@ -87,7 +87,10 @@ async function run(fn: unknown, fields: Record<string, string>) {
 
 describe.each(ACTIONS)("$file $name", (entry) => {
   const load = async () => (await modules[entry.file]())[entry.name];
-  const fields = () => ({ ...(entry.fields ?? {}), ...(entry.resource ? { [entry.resource.field]: ids[entry.resource.kind] } : {}) });
+  const fields = () => ({
+    ...(entry.fields ?? {}),
+    ...(entry.resource ? { [entry.resource.field]: ids[entry.resource.kind] } : {}),
+  });
 
   if (entry.access === "public") {
     it("is open to anyone, and bad input writes nothing", async () => {
@@ -100,7 +103,9 @@ describe.each(ACTIONS)("$file $name", (entry) => {
     it("refuses a signed-out caller", async () => {
       const action = await load();
       if (entry.name === "switchWorkspaceAction") {
-        await expect((action as (f: FormData) => Promise<void>)(form({ workspaceId: A.workspace.id }))).rejects.toThrow(/NEXT_REDIRECT/);
+        await expect((action as (f: FormData) => Promise<void>)(form({ workspaceId: A.workspace.id }))).rejects.toThrow(
+          /NEXT_REDIRECT/,
+        );
         expect(jar.size).toBe(0);
         return;
       }
@@ -120,7 +125,11 @@ describe.each(ACTIONS)("$file $name", (entry) => {
     });
   }
 
-  if (entry.access !== "public" && entry.access !== "signed-in" && minimumRole(entry.access as Permission) !== "VIEWER") {
+  if (
+    entry.access !== "public" &&
+    entry.access !== "signed-in" &&
+    minimumRole(entry.access as Permission) !== "VIEWER"
+  ) {
     it("refuses a viewer and changes nothing", async () => {
       session.userId = viewerId;
       jar.set(WORKSPACE_COOKIE, A.workspace.id);

@@ -18,7 +18,12 @@ interface Tenant {
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
-async function call(request: APIRequestContext, route: RouteEntry, id: string | undefined, headers: Record<string, string>) {
+async function call(
+  request: APIRequestContext,
+  route: RouteEntry,
+  id: string | undefined,
+  headers: Record<string, string>,
+) {
   const url = route.path.replace("[id]", id ?? "none");
   return request.fetch(url, { method: route.method, headers, data: route.body });
 }
@@ -35,7 +40,9 @@ test.beforeAll(async ({ browser }) => {
     const req = page.request;
     const ws = await (await req.get("/api/v1/workspace", { headers: auth(token) })).json();
     const members = await (await req.get("/api/v1/members", { headers: auth(token) })).json();
-    const invite = await (await req.post("/api/v1/invites", { headers: auth(token), data: { email: uniqueEmail("inv"), role: "ANALYST" } })).json();
+    const invite = await (
+      await req.post("/api/v1/invites", { headers: auth(token), data: { email: uniqueEmail("inv"), role: "ANALYST" } })
+    ).json();
     const tokens = await (await req.get("/api/v1/tokens", { headers: auth(token) })).json();
     await page.context().close();
     return {
@@ -73,12 +80,19 @@ for (const route of ROUTES) {
     });
 
     test("refuses a malformed or revoked credential with 401", async ({ request }) => {
-      const res = await call(request, route, route.resource ? A.ids[route.resource] : undefined, auth("fs_not-a-real-token-000000000"));
+      const res = await call(
+        request,
+        route,
+        route.resource ? A.ids[route.resource] : undefined,
+        auth("fs_not-a-real-token-000000000"),
+      );
       expect(res.status()).toBe(401);
     });
 
     if (route.resource) {
-      test("gives another workspace's token 404 for this workspace's record, and changes nothing", async ({ request }) => {
+      test("gives another workspace's token 404 for this workspace's record, and changes nothing", async ({
+        request,
+      }) => {
         const res = await call(request, route, A.ids[route.resource!], auth(B.token));
         expect(res.status()).toBe(404);
         await expectAIntact(request);

@@ -1,7 +1,21 @@
 import { expect, test } from "@playwright/test";
-import { createInvite, createToken, currentWorkspace, PASSWORD, signIn, signOut, signUp, switchTo, uniqueEmail } from "./support";
+import {
+  createInvite,
+  createToken,
+  currentWorkspace,
+  PASSWORD,
+  signIn,
+  signOut,
+  signUp,
+  switchTo,
+  uniqueEmail,
+} from "./support";
 
-test("a founder signs up, signs out and in, invites a viewer who joins, and manages API tokens", async ({ browser, page, request }) => {
+test("a founder signs up, signs out and in, invites a viewer who joins, and manages API tokens", async ({
+  browser,
+  page,
+  request,
+}) => {
   const founder = uniqueEmail("founder");
   await signUp(page, { name: "Ada Founder", email: founder, workspace: "Acme Insights" });
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();

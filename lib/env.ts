@@ -9,14 +9,14 @@ const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
 /** On unless unset, empty, "0", "false", "no" or "off" (lenient: a debug switch must not stop start-up). */
-const flag = optional(z.string()).transform((v) => v !== undefined && !["0", "false", "no", "off"].includes(v.trim().toLowerCase()));
+const flag = optional(z.string()).transform(
+  (v) => v !== undefined && !["0", "false", "no", "off"].includes(v.trim().toLowerCase()),
+);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** postgres://… — when set, a real PostgreSQL is used; otherwise the embedded PGlite. */
-  DATABASE_URL: optional(
-    z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://"),
-  ),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")),
   /** Folder for the embedded database, the generated secret and other local state. */
   DATA_DIR: z.string().default(".data"),
   NEXTAUTH_SECRET: optional(z.string().min(16, "must be at least 16 characters")),

@@ -39,11 +39,14 @@ export const signUpAction = publicAction(
   },
 );
 
-export const acceptInviteAction = userAction({ schema: z.object({ token: z.string().min(1).max(200) }) }, async (user, { token }) => {
-  const { workspaceId } = await acceptInvite(await getDb(), user.id, token);
-  await setCurrentWorkspace(user.id, workspaceId);
-  return { message: "Joined" };
-});
+export const acceptInviteAction = userAction(
+  { schema: z.object({ token: z.string().min(1).max(200) }) },
+  async (user, { token }) => {
+    const { workspaceId } = await acceptInvite(await getDb(), user.id, token);
+    await setCurrentWorkspace(user.id, workspaceId);
+    return { message: "Joined" };
+  },
+);
 
 export const createFirstWorkspaceAction = userAction(
   { schema: z.object({ name: z.string() }) },

@@ -23,14 +23,7 @@ export interface ShellProps {
 }
 
 /** Signed-in layout: sidebar (workspace switcher, navigation, theme, account) + main content. */
-export function AppShell({
-  user,
-  workspaces,
-  currentWorkspaceId,
-  switchWorkspace,
-  signOutHref,
-  children,
-}: ShellProps) {
+export function AppShell({ user, workspaces, currentWorkspaceId, switchWorkspace, signOutHref, children }: ShellProps) {
   const sidebar = (
     <div className="flex h-full flex-col gap-6 overflow-y-auto px-4 py-5">
       <Link href="/overview" className="hidden rounded-tremor-small px-1 lg:inline-flex">
@@ -65,10 +58,7 @@ function UserCard({ user, signOutHref }: Pick<ShellProps, "user" | "signOutHref"
         <p className="truncate text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
           {user.name}
         </p>
-        <p
-          className="truncate text-tremor-label text-tremor-content dark:text-dark-tremor-content"
-          title={user.email}
-        >
+        <p className="truncate text-tremor-label text-tremor-content dark:text-dark-tremor-content" title={user.email}>
           {user.email}
         </p>
       </div>
@@ -86,7 +76,6 @@ function UserCard({ user, signOutHref }: Pick<ShellProps, "user" | "signOutHref"
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters =
-    parts.length > 1 ? parts[0]![0]! + parts[parts.length - 1]![0]! : (parts[0] ?? "?").slice(0, 2);
+  const letters = parts.length > 1 ? parts[0]![0]! + parts[parts.length - 1]![0]! : (parts[0] ?? "?").slice(0, 2);
   return letters.toUpperCase();
 }

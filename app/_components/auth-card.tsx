@@ -35,9 +35,7 @@ export function AuthCard({ title, subtitle, children, footer }: AuthCardProps) {
             {title}
           </h1>
           {subtitle ? (
-            <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content">
-              {subtitle}
-            </p>
+            <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content">{subtitle}</p>
           ) : null}
         </header>
         {children}

@@ -23,10 +23,6 @@ const sizes: Record<ButtonSize, string> = {
 };
 
 /** Class names for buttons and button-styled links, so both look identical. */
-export function buttonStyles(
-  variant: ButtonVariant = "primary",
-  size: ButtonSize = "md",
-  className?: string,
-): string {
+export function buttonStyles(variant: ButtonVariant = "primary", size: ButtonSize = "md", className?: string): string {
   return cx(base, variants[variant], sizes[size], className);
 }

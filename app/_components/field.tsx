@@ -50,9 +50,7 @@ export function Field({
       >
         {label}
         {optional ? (
-          <span className="font-normal text-tremor-content dark:text-dark-tremor-content">
-            {" (optional)"}
-          </span>
+          <span className="font-normal text-tremor-content dark:text-dark-tremor-content">{" (optional)"}</span>
         ) : null}
       </label>
       <input
@@ -70,10 +68,7 @@ export function Field({
         </p>
       ) : null}
       {invalid ? (
-        <div
-          id={errorId}
-          className="space-y-0.5 text-tremor-label font-medium text-rose-700 dark:text-rose-400"
-        >
+        <div id={errorId} className="space-y-0.5 text-tremor-label font-medium text-rose-700 dark:text-rose-400">
           {errors.map((message) => (
             <p key={message}>{message}</p>
           ))}

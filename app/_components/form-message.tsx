@@ -20,8 +20,7 @@ const tones = {
   },
   error: {
     icon: RiErrorWarningLine,
-    classes:
-      "border-rose-200 bg-rose-50 text-rose-800 dark:border-rose-900 dark:bg-rose-950/60 dark:text-rose-200",
+    classes: "border-rose-200 bg-rose-50 text-rose-800 dark:border-rose-900 dark:bg-rose-950/60 dark:text-rose-200",
   },
   info: {
     icon: RiInformationLine,

@@ -7,12 +7,7 @@ export interface LogoMarkProps {
 /** The Foresight mark: an observed trend line continuing as a dashed forecast. Decorative. */
 export function LogoMark({ className }: LogoMarkProps) {
   return (
-    <svg
-      viewBox="0 0 32 32"
-      aria-hidden="true"
-      focusable="false"
-      className={cx("size-8 shrink-0", className)}
-    >
+    <svg viewBox="0 0 32 32" aria-hidden="true" focusable="false" className={cx("size-8 shrink-0", className)}>
       <rect width="32" height="32" rx="8" className="fill-brand-600 dark:fill-brand-500" />
       <path
         d="M7 21.5 12.5 16l4 3.5L21 14"

@@ -17,8 +17,7 @@ export const themeInitScript = `(function(){try{var t=localStorage.getItem(${JSO
 /** Applies a preference to <html> and persists it. Browser-only. */
 export function applyThemePreference(preference: ThemePreference): void {
   const dark =
-    preference === "dark" ||
-    (preference === "system" && window.matchMedia("(prefers-color-scheme: dark)").matches);
+    preference === "dark" || (preference === "system" && window.matchMedia("(prefers-color-scheme: dark)").matches);
   document.documentElement.classList.toggle("dark", dark);
   try {
     localStorage.setItem(THEME_STORAGE_KEY, preference);

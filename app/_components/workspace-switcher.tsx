@@ -22,19 +22,11 @@ export interface WorkspaceSwitcherProps {
 }
 
 /** Native <select> that submits the server action on change; works without JS via the submit button. */
-export function WorkspaceSwitcher({
-  workspaces,
-  currentWorkspaceId,
-  switchWorkspace,
-}: WorkspaceSwitcherProps) {
+export function WorkspaceSwitcher({ workspaces, currentWorkspaceId, switchWorkspace }: WorkspaceSwitcherProps) {
   const current = workspaces.find((w) => w.id === currentWorkspaceId);
 
   if (workspaces.length === 0) {
-    return (
-      <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content">
-        No workspace yet.
-      </p>
-    );
+    return <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content">No workspace yet.</p>;
   }
 
   return (
@@ -54,11 +46,7 @@ export function WorkspaceSwitcher({
         ) : null}
       </div>
       {/* Keyed so the select shows the new workspace after a server-side switch. */}
-      <SwitcherSelect
-        key={currentWorkspaceId}
-        workspaces={workspaces}
-        currentWorkspaceId={currentWorkspaceId}
-      />
+      <SwitcherSelect key={currentWorkspaceId} workspaces={workspaces} currentWorkspaceId={currentWorkspaceId} />
     </form>
   );
 }

@@ -36,10 +36,14 @@ describe("sign-up", () => {
       code: "invalid_input",
       fields: { password: "Use at least 10 characters" },
     });
-    await expect(signUp(t.prisma, { email: "not-an-email", name: "X", password: "long-enough-123" })).rejects.toMatchObject({
+    await expect(
+      signUp(t.prisma, { email: "not-an-email", name: "X", password: "long-enough-123" }),
+    ).rejects.toMatchObject({
       fields: { email: "Enter a valid e-mail address" },
     });
-    await expect(signUp(t.prisma, { email: "y@example.com", name: "Y", password: "password123" })).rejects.toMatchObject({
+    await expect(
+      signUp(t.prisma, { email: "y@example.com", name: "Y", password: "password123" }),
+    ).rejects.toMatchObject({
       fields: { password: expect.stringMatching(/too common/) },
     });
     await expect(
@@ -48,8 +52,18 @@ describe("sign-up", () => {
   });
 
   it("gives two workspaces with the same name distinct slugs", async () => {
-    const a = await signUp(t.prisma, { email: "s1@example.com", name: "S", password: "long-enough-123", workspaceName: "Same" });
-    const b = await signUp(t.prisma, { email: "s2@example.com", name: "S", password: "long-enough-123", workspaceName: "Same" });
+    const a = await signUp(t.prisma, {
+      email: "s1@example.com",
+      name: "S",
+      password: "long-enough-123",
+      workspaceName: "Same",
+    });
+    const b = await signUp(t.prisma, {
+      email: "s2@example.com",
+      name: "S",
+      password: "long-enough-123",
+      workspaceName: "Same",
+    });
     expect(a.workspace!.slug).toBe("same");
     expect(b.workspace!.slug).toBe("same-2");
   });
@@ -58,13 +72,21 @@ describe("sign-up", () => {
 describe("sign-in", () => {
   it("accepts the right password, any e-mail case, and refuses a wrong one", async () => {
     const { user } = await makeUser(t.prisma);
-    const ok = await authenticate(t.prisma, { email: user.email.toUpperCase(), password: TEST_PASSWORD, ip: "10.0.0.1" });
+    const ok = await authenticate(t.prisma, {
+      email: user.email.toUpperCase(),
+      password: TEST_PASSWORD,
+      ip: "10.0.0.1",
+    });
     expect(ok.id).toBe(user.id);
-    await expect(authenticate(t.prisma, { email: user.email, password: "wrong-password!", ip: "10.0.0.1" })).rejects.toMatchObject({
+    await expect(
+      authenticate(t.prisma, { email: user.email, password: "wrong-password!", ip: "10.0.0.1" }),
+    ).rejects.toMatchObject({
       code: "invalid_credentials",
       message: "Wrong e-mail or password",
     });
-    await expect(authenticate(t.prisma, { email: "nobody@example.com", password: "whatever-pass", ip: "10.0.0.1" })).rejects.toMatchObject({
+    await expect(
+      authenticate(t.prisma, { email: "nobody@example.com", password: "whatever-pass", ip: "10.0.0.1" }),
+    ).rejects.toMatchObject({
       code: "invalid_credentials",
     });
   });
@@ -80,7 +102,10 @@ describe("sign-in", () => {
     }
     await expect(
       authenticate(t.prisma, { email: victim.user.email, password: TEST_PASSWORD, ip: "10.1.0.9" }, cfg),
-    ).rejects.toMatchObject({ code: "rate_limited", message: expect.stringMatching(/Too many failed sign-in attempts/) });
+    ).rejects.toMatchObject({
+      code: "rate_limited",
+      message: expect.stringMatching(/Too many failed sign-in attempts/),
+    });
     const ok = await authenticate(t.prisma, { email: other.user.email, password: TEST_PASSWORD, ip: "10.1.0.9" }, cfg);
     expect(ok.id).toBe(other.user.id);
   });
@@ -96,7 +121,11 @@ describe("sign-in", () => {
     await expect(
       authenticate(t.prisma, { email: target.user.email, password: TEST_PASSWORD, ip: "192.0.2.7" }, cfg),
     ).rejects.toMatchObject({ code: "rate_limited" });
-    const fromElsewhere = await authenticate(t.prisma, { email: target.user.email, password: TEST_PASSWORD, ip: "192.0.2.8" }, cfg);
+    const fromElsewhere = await authenticate(
+      t.prisma,
+      { email: target.user.email, password: TEST_PASSWORD, ip: "192.0.2.8" },
+      cfg,
+    );
     expect(fromElsewhere.id).toBe(target.user.id);
   });
 });
@@ -105,12 +134,16 @@ describe("workspace context", () => {
   it("treats a workspace the user does not belong to as not found", async () => {
     const a = await makeUser(t.prisma);
     const b = await makeUser(t.prisma);
-    await expect(userWorkspaceContext(t.prisma, b.user.id, a.workspace.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(userWorkspaceContext(t.prisma, b.user.id, a.workspace.id)).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("refuses malformed and unknown API tokens", async () => {
     await expect(tokenWorkspaceContext(t.prisma, "nope")).rejects.toMatchObject({ code: "unauthenticated" });
-    await expect(tokenWorkspaceContext(t.prisma, "fs_" + "x".repeat(40))).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(tokenWorkspaceContext(t.prisma, "fs_" + "x".repeat(40))).rejects.toMatchObject({
+      code: "unauthenticated",
+    });
   });
 
   it("gives each role exactly its permissions", () => {

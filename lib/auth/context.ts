@@ -83,9 +83,7 @@ export async function tokenWorkspaceContext(db: Db, raw: string): Promise<Worksp
   const rank = ["VIEWER", "ANALYST", "ADMIN", "OWNER"];
   const role = rank.indexOf(membership.role) < rank.indexOf(token.role) ? membership.role : token.role;
   // Best effort: a failed timestamp write must not fail the request.
-  await db.apiToken
-    .update({ where: { id: token.id }, data: { lastUsedAt: new Date() } })
-    .catch(() => undefined);
+  await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
   return {
     db,
     workspaceId: token.workspaceId,

@@ -42,9 +42,7 @@ export async function authenticate(db: Db, input: LoginInput, cfg: ThrottleConfi
     );
   }
 
-  const user = parsed.success
-    ? await db.user.findUnique({ where: { email }, omit: { passwordHash: false } })
-    : null;
+  const user = parsed.success ? await db.user.findUnique({ where: { email }, omit: { passwordHash: false } }) : null;
   const ok = user
     ? await verifyPassword(user.passwordHash, input.password)
     : (await verifyPassword(await dummyHash(), input.password), false);

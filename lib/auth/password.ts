@@ -12,9 +12,26 @@ export const PASSWORD_RULES = [
 ] as const;
 
 const COMMON = new Set([
-  "password", "password1", "password12", "password123", "1234567890", "12345678910", "qwertyuiop",
-  "iloveyou12", "letmein123", "welcome123", "administrator", "passw0rd123", "qwerty1234", "abcdefghij",
-  "0123456789", "1111111111", "aaaaaaaaaa", "changeme123", "football123", "foresight1",
+  "password",
+  "password1",
+  "password12",
+  "password123",
+  "1234567890",
+  "12345678910",
+  "qwertyuiop",
+  "iloveyou12",
+  "letmein123",
+  "welcome123",
+  "administrator",
+  "passw0rd123",
+  "qwerty1234",
+  "abcdefghij",
+  "0123456789",
+  "1111111111",
+  "aaaaaaaaaa",
+  "changeme123",
+  "football123",
+  "foresight1",
 ]);
 
 export const passwordSchema = z

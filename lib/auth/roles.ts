@@ -11,12 +11,7 @@ export const ROLES = ["OWNER", "ADMIN", "ANALYST", "VIEWER"] as const satisfies 
 const RANK: Record<Role, number> = { VIEWER: 0, ANALYST: 1, ADMIN: 2, OWNER: 3 };
 
 export type Permission =
-  | "workspace.read"
-  | "data.write"
-  | "tokens.create"
-  | "members.manage"
-  | "workspace.update"
-  | "workspace.delete";
+  "workspace.read" | "data.write" | "tokens.create" | "members.manage" | "workspace.update" | "workspace.delete";
 
 const MIN_ROLE: Record<Permission, Role> = {
   "workspace.read": "VIEWER",

@@ -101,14 +101,14 @@ async function openPostgres(url: string): Promise<DbHandle> {
     exec: async (s) => {
       await pool.query(s);
     },
-    query: async <T,>(s: string, p?: unknown[]) => (await pool.query(s, p)).rows as T[],
+    query: async <T>(s: string, p?: unknown[]) => (await pool.query(s, p)).rows as T[],
     transaction: async (fn) => {
       const conn = await pool.connect();
       const runner: SqlRunner = {
         exec: async (s) => {
           await conn.query(s);
         },
-        query: async <T,>(s: string, p?: unknown[]) => (await conn.query(s, p)).rows as T[],
+        query: async <T>(s: string, p?: unknown[]) => (await conn.query(s, p)).rows as T[],
         transaction: (inner) => inner(runner),
       };
       try {
@@ -154,7 +154,7 @@ async function openEmbedded(dataDir?: string): Promise<DbHandle> {
       exec: async (s) => {
         await q.exec(s);
       },
-      query: async <T,>(s: string, p?: unknown[]) => (await q.query<T>(s, p)).rows,
+      query: async <T>(s: string, p?: unknown[]) => (await q.query<T>(s, p)).rows,
       transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
     };
     return runner;

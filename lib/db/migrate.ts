@@ -114,10 +114,9 @@ export async function migrate(db: SqlRunner, migrations?: Migration[]): Promise<
           [id, m.checksum, m.name],
         );
         await tx.exec(m.sql);
-        await tx.query(
-          `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-          [id],
-        );
+        await tx.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
+          id,
+        ]);
       });
     } catch (err) {
       throw new MigrationError(`Migration ${m.name} failed: ${(err as Error).message}`);

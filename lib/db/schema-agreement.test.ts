@@ -162,10 +162,14 @@ describe("migrations agree with schema.prisma", () => {
     for (const m of schema.models) {
       missing.push(...[indexName(m.name, [], "pkey")].filter((n) => !have.has(n)));
       for (const f of m.fields) {
-        if (/@unique\b/.test(f.attrs) && !have.has(indexName(m.name, [f.name], "key"))) missing.push(`${m.name}.${f.name} unique`);
+        if (/@unique\b/.test(f.attrs) && !have.has(indexName(m.name, [f.name], "key")))
+          missing.push(`${m.name}.${f.name} unique`);
         const rel = /@relation\(([^)]*)\)/.exec(f.attrs);
         if (rel && /fields:\s*\[([^\]]+)\]/.test(rel[1])) {
-          const cols = /fields:\s*\[([^\]]+)\]/.exec(rel[1])![1].split(",").map((s) => s.trim());
+          const cols = /fields:\s*\[([^\]]+)\]/
+            .exec(rel[1])![1]
+            .split(",")
+            .map((s) => s.trim());
           const name = `${m.name}_${cols.join("_")}_fkey`;
           if (!haveFk.has(name)) missing.push(`foreign key ${name}`);
         }
@@ -200,7 +204,11 @@ describe("migrations agree with schema.prisma", () => {
   });
 
   it("rolls back a failing migration completely and names it", async () => {
-    const bad = { name: "29990101000000_bad", sql: `CREATE TABLE "Tmp" (id int); SELECT * FROM no_such_table;`, checksum: "x" };
+    const bad = {
+      name: "29990101000000_bad",
+      sql: `CREATE TABLE "Tmp" (id int); SELECT * FROM no_such_table;`,
+      checksum: "x",
+    };
     await expect(migrate(db.sql, [...(await loadMigrations()), bad])).rejects.toThrow(/29990101000000_bad failed/);
     const tmp = await db.sql.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'Tmp'`);
     expect(tmp).toHaveLength(0);
@@ -213,26 +221,58 @@ describe("migrations agree with schema.prisma", () => {
     const ws = await db.prisma.workspace.create({
       data: { name: "W", slug: "w", memberships: { create: { userId: user.id, role: "OWNER" } } },
     });
-    const batch = await db.prisma.importBatch.create({ data: { workspaceId: ws.id, kind: "FEEDBACK", fileName: "f.csv" } });
+    const batch = await db.prisma.importBatch.create({
+      data: { workspaceId: ws.id, kind: "FEEDBACK", fileName: "f.csv" },
+    });
     const item = await db.prisma.feedbackItem.create({
       data: { workspaceId: ws.id, batchId: batch.id, dedupeKey: "k", text: "hello", attributes: { plan: "pro" } },
     });
-    const series = await db.prisma.marketSeries.create({ data: { workspaceId: ws.id, name: "Demand", kind: "DEMAND" } });
-    await db.prisma.marketPoint.create({ data: { seriesId: series.id, workspaceId: ws.id, date: new Date("2026-01-05"), value: 3.5 } });
-    const theme = await db.prisma.theme.create({ data: { workspaceId: ws.id, label: "billing", keywords: ["invoice"] } });
+    const series = await db.prisma.marketSeries.create({
+      data: { workspaceId: ws.id, name: "Demand", kind: "DEMAND" },
+    });
+    await db.prisma.marketPoint.create({
+      data: { seriesId: series.id, workspaceId: ws.id, date: new Date("2026-01-05"), value: 3.5 },
+    });
+    const theme = await db.prisma.theme.create({
+      data: { workspaceId: ws.id, label: "billing", keywords: ["invoice"] },
+    });
     await db.prisma.itemTheme.create({ data: { itemId: item.id, themeId: theme.id, workspaceId: ws.id } });
     const mv = await db.prisma.modelVersion.create({
-      data: { workspaceId: ws.id, kind: "SENTIMENT", version: 1, dataFingerprint: "fp", weights: new Uint8Array([1, 2, 3]) },
+      data: {
+        workspaceId: ws.id,
+        kind: "SENTIMENT",
+        version: 1,
+        dataFingerprint: "fp",
+        weights: new Uint8Array([1, 2, 3]),
+      },
     });
     await db.prisma.sentimentResult.create({
-      data: { itemId: item.id, workspaceId: ws.id, label: "POSITIVE", score: 0.8, confidence: 0.9, modelVersionId: mv.id },
+      data: {
+        itemId: item.id,
+        workspaceId: ws.id,
+        label: "POSITIVE",
+        score: 0.8,
+        confidence: 0.9,
+        modelVersionId: mv.id,
+      },
     });
     const report = await db.prisma.report.create({ data: { workspaceId: ws.id, title: "Q1", sections: ["summary"] } });
     await db.prisma.reportFile.create({
-      data: { reportId: report.id, workspaceId: ws.id, format: "pdf", fileName: "q1.pdf", contentType: "application/pdf", bytes: new Uint8Array([37]) },
+      data: {
+        reportId: report.id,
+        workspaceId: ws.id,
+        format: "pdf",
+        fileName: "q1.pdf",
+        contentType: "application/pdf",
+        bytes: new Uint8Array([37]),
+      },
     });
-    const risk = await db.prisma.risk.create({ data: { workspaceId: ws.id, category: "MARKET", title: "r", likelihood: 3, impact: 4 } });
-    await db.prisma.riskChange.create({ data: { riskId: risk.id, workspaceId: ws.id, changes: { likelihood: [2, 3] } } });
+    const risk = await db.prisma.risk.create({
+      data: { workspaceId: ws.id, category: "MARKET", title: "r", likelihood: 3, impact: 4 },
+    });
+    await db.prisma.riskChange.create({
+      data: { riskId: risk.id, workspaceId: ws.id, changes: { likelihood: [2, 3] } },
+    });
 
     // Every delegate answers a query on the freshly migrated database.
     const delegates = Object.keys(db.prisma).filter((k) => !k.startsWith("$") && !k.startsWith("_"));

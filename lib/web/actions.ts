@@ -13,8 +13,7 @@ import { AppError, isAppError, parseInput } from "../errors.ts";
 import { getSessionUser, getSessionWorkspace, type SessionUser } from "./session.ts";
 
 export type ActionResult<T = unknown> =
-  | { ok: true; message?: string; data?: T }
-  | { ok: false; error: string; fields?: Record<string, string> };
+  { ok: true; message?: string; data?: T } | { ok: false; error: string; fields?: Record<string, string> };
 
 export type FormAction<T = unknown> = (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
@@ -34,7 +33,10 @@ function failure(e: unknown): ActionResult<never> {
   unstable_rethrow(e); // redirect() and notFound() must reach Next
   if (isAppError(e)) return { ok: false, error: e.message, fields: e.fields };
   console.error("server action failed", e);
-  return { ok: false, error: "Something went wrong on our side. Try again; if it keeps failing, check the server log." };
+  return {
+    ok: false,
+    error: "Something went wrong on our side. Try again; if it keeps failing, check the server log.",
+  };
 }
 
 type Done<T> = { message?: string; data?: T } | void;

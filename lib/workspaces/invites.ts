@@ -21,13 +21,16 @@ export async function createInvite(ctx: WorkspaceContext, input: z.input<typeof 
   requirePermission(ctx, "members.manage");
   const { email, role } = parseInput(createInviteSchema, input);
   if (role === "OWNER" && ctx.role !== "OWNER") {
-    throw new AppError("forbidden", "Only an owner can invite another owner.", { role: "Only an owner can invite an owner" });
+    throw new AppError("forbidden", "Only an owner can invite another owner.", {
+      role: "Only an owner can invite an owner",
+    });
   }
   const already = await ctx.db.membership.findFirst({
     where: { workspaceId: ctx.workspaceId, user: { email } },
     select: { id: true },
   });
-  if (already) throw new AppError("conflict", `${email} is already a member of this workspace.`, { email: "Already a member" });
+  if (already)
+    throw new AppError("conflict", `${email} is already a member of this workspace.`, { email: "Already a member" });
   const token = `inv_${randomBytes(24).toString("base64url")}`;
   const invite = await ctx.db.invite.create({
     data: {
@@ -111,7 +114,13 @@ export async function acceptInvite(db: Db, userId: string, token: string) {
       existing ??
       (await tx.membership.create({ data: { workspaceId: invite.workspaceId, userId, role: invite.role } }));
     await tx.auditLog.create({
-      data: { workspaceId: invite.workspaceId, actorUserId: userId, action: "invite.accept", targetType: "invite", targetId: invite.id },
+      data: {
+        workspaceId: invite.workspaceId,
+        actorUserId: userId,
+        action: "invite.accept",
+        targetType: "invite",
+        targetId: invite.id,
+      },
     });
     return { workspaceId: invite.workspaceId, role: membership.role };
   });

@@ -44,7 +44,11 @@ export async function changeMemberRole(ctx: WorkspaceContext, membershipId: stri
   if (member.role === newRole) return member;
   if (newRole !== "OWNER") await assertOwnersRemain(ctx, member);
   const updated = await ctx.db.membership.update({ where: { id: member.id }, data: { role: newRole } });
-  await audit(ctx, "member.role", { targetType: "membership", targetId: member.id, metadata: { from: member.role, to: newRole } });
+  await audit(ctx, "member.role", {
+    targetType: "membership",
+    targetId: member.id,
+    metadata: { from: member.role, to: newRole },
+  });
   return updated;
 }
 

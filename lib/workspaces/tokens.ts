@@ -36,7 +36,11 @@ export async function createApiToken(ctx: WorkspaceContext, input: z.input<typeo
       expiresAt: data.expiresInDays ? new Date(Date.now() + data.expiresInDays * 86_400_000) : null,
     },
   });
-  await audit(ctx, "token.create", { targetType: "apiToken", targetId: record.id, metadata: { name: data.name, role: data.role } });
+  await audit(ctx, "token.create", {
+    targetType: "apiToken",
+    targetId: record.id,
+    metadata: { name: data.name, role: data.role },
+  });
   return { token, record };
 }
 

@@ -49,14 +49,21 @@ describe("invites", () => {
     const { token, path } = await createInvite(owner.ctx, { email: "New.Person@Example.com", role: "VIEWER" });
     expect(path).toBe(`/invite/${token}`);
     // Only the hash is stored.
-    const stored = await t.prisma.invite.findFirstOrThrow({ where: { workspaceId: owner.workspace.id }, omit: { tokenHash: false } });
+    const stored = await t.prisma.invite.findFirstOrThrow({
+      where: { workspaceId: owner.workspace.id },
+      omit: { tokenHash: false },
+    });
     expect(stored.tokenHash).not.toContain(token);
     expect(stored.email).toBe("new.person@example.com");
 
     const preview = await previewInvite(t.prisma, token);
     expect(preview).toMatchObject({ status: "valid", role: "VIEWER", workspaceName: owner.workspace.name });
 
-    const { user } = await signUp(t.prisma, { email: "new.person@example.com", name: "New", password: "long-enough-123" }, { withWorkspace: false });
+    const { user } = await signUp(
+      t.prisma,
+      { email: "new.person@example.com", name: "New", password: "long-enough-123" },
+      { withWorkspace: false },
+    );
     const joined = await acceptInvite(t.prisma, user.id, token);
     expect(joined).toEqual({ workspaceId: owner.workspace.id, role: "VIEWER" });
     const ctx = await userWorkspaceContext(t.prisma, user.id, owner.workspace.id);
@@ -74,7 +81,10 @@ describe("invites", () => {
     await revokeInvite(owner.ctx, revoked.invite.id);
     await expect(acceptInvite(t.prisma, joiner.user.id, revoked.token)).rejects.toThrow(/revoked/);
     const expired = await createInvite(owner.ctx, { email: "e@example.com", role: "ANALYST" });
-    await t.prisma.invite.update({ where: { id: expired.invite.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await t.prisma.invite.update({
+      where: { id: expired.invite.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     await expect(acceptInvite(t.prisma, joiner.user.id, expired.token)).rejects.toThrow(/expired/);
     await expect(acceptInvite(t.prisma, joiner.user.id, "inv_nonsense")).rejects.toMatchObject({ code: "not_found" });
     expect(await listInvites(owner.ctx)).toHaveLength(0);
@@ -88,10 +98,18 @@ describe("invites", () => {
     const viewer = await addMember(owner.ctx, v.user.id, "VIEWER");
     const analyst = await addMember(owner.ctx, a.user.id, "ANALYST");
     const admin = await addMember(owner.ctx, ad.user.id, "ADMIN");
-    await expect(createInvite(viewer, { email: "x@example.com", role: "VIEWER" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(createInvite(analyst, { email: "x@example.com", role: "VIEWER" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(createInvite(admin, { email: "x@example.com", role: "OWNER" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(createInvite(admin, { email: v.user.email, role: "ADMIN" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(createInvite(viewer, { email: "x@example.com", role: "VIEWER" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(createInvite(analyst, { email: "x@example.com", role: "VIEWER" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(createInvite(admin, { email: "x@example.com", role: "OWNER" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(createInvite(admin, { email: v.user.email, role: "ADMIN" })).rejects.toMatchObject({
+      code: "conflict",
+    });
     const ok = await createInvite(admin, { email: "x@example.com", role: "ANALYST" });
     expect(ok.invite.role).toBe("ANALYST");
   });
@@ -142,7 +160,11 @@ describe("API tokens", () => {
     expect(stored.tokenHash).toHaveLength(64);
     expect(stored.tokenHash).not.toContain(token.slice(3));
     const ctx = await tokenWorkspaceContext(t.prisma, token);
-    expect(ctx).toMatchObject({ workspaceId: owner.ctx.workspaceId, role: "ANALYST", actor: { kind: "token", tokenId: record.id } });
+    expect(ctx).toMatchObject({
+      workspaceId: owner.ctx.workspaceId,
+      role: "ANALYST",
+      actor: { kind: "token", tokenId: record.id },
+    });
     const listed = await listApiTokens(owner.ctx);
     expect(listed.map((x) => x.name)).toEqual(["CI import"]);
     expect(JSON.stringify(listed)).not.toContain(token);

@@ -8,10 +8,7 @@ export const metadata: Metadata = { title: "Forecasts" };
 export default function ForecastsPage() {
   return (
     <div className="space-y-8">
-      <PageHeader
-        title="Forecasts"
-        description="Demand forecasts for each market series, with honest uncertainty."
-      />
+      <PageHeader title="Forecasts" description="Demand forecasts for each market series, with honest uncertainty." />
       <EmptyState
         icon={RiLineChartLine}
         title="No forecasts yet"

@@ -56,8 +56,16 @@ export function ActionForm<T>({
       >
         {children}
       </form>
-      {state && !state.ok ? <FormMessage tone="error" className="mt-3">{state.error}</FormMessage> : null}
-      {state?.ok && state.message ? <FormMessage tone="success" className="mt-3">{state.message}</FormMessage> : null}
+      {state && !state.ok ? (
+        <FormMessage tone="error" className="mt-3">
+          {state.error}
+        </FormMessage>
+      ) : null}
+      {state?.ok && state.message ? (
+        <FormMessage tone="success" className="mt-3">
+          {state.message}
+        </FormMessage>
+      ) : null}
       {secret ? <OneTimeSecret label={secretLabel ?? "Secret"} value={secret} /> : null}
     </FieldErrors.Provider>
   );

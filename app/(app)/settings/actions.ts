@@ -66,8 +66,16 @@ export const createInviteAction = workspaceAction(
     const url = new URL(path, getEnv().NEXTAUTH_URL ?? `http://localhost:${getEnv().PORT}`).toString();
     const emailed = await sendInviteEmail(ctx, invite, url);
     refresh();
-    const note = emailed === "sent" ? ` We e-mailed it to ${invite.email} too.` : emailed === "failed" ? " Sending the e-mail failed, so pass the link on yourself." : "";
-    return { message: `Invite created. Send this link to ${invite.email}; it works once and is shown only now.${note}`, data: { secret: url } };
+    const note =
+      emailed === "sent"
+        ? ` We e-mailed it to ${invite.email} too.`
+        : emailed === "failed"
+          ? " Sending the e-mail failed, so pass the link on yourself."
+          : "";
+    return {
+      message: `Invite created. Send this link to ${invite.email}; it works once and is shown only now.${note}`,
+      data: { secret: url },
+    };
   },
 );
 

@@ -41,29 +41,61 @@ export default async function SettingsPage() {
 
   return (
     <div className="space-y-8">
-      <PageHeader
-        title="Settings"
-        description={`Workspace “${workspace.name}” · your role: ${ROLE_LABEL[ctx.role]}`}
-      />
+      <PageHeader title="Settings" description={`Workspace “${workspace.name}” · your role: ${ROLE_LABEL[ctx.role]}`} />
 
-      <Section id="workspace" title="Workspace" description="The name your team sees. The short name (slug) identifies it in the CLI and API.">
+      <Section
+        id="workspace"
+        title="Workspace"
+        description="The name your team sees. The short name (slug) identifies it in the CLI and API."
+      >
         <dl className="grid gap-1 text-tremor-default sm:grid-cols-[10rem_1fr]">
           <dt className="text-tremor-content dark:text-dark-tremor-content">Slug</dt>
-          <dd className="font-mono text-tremor-content-strong dark:text-dark-tremor-content-strong">{workspace.slug}</dd>
+          <dd className="font-mono text-tremor-content-strong dark:text-dark-tremor-content-strong">
+            {workspace.slug}
+          </dd>
         </dl>
         {can(ctx.role, "workspace.update") ? (
-          <ActionForm action={renameWorkspaceAction} className="mt-4 flex flex-wrap items-end gap-3" aria-label="Rename workspace">
-            <ActionField label="Workspace name" name="name" defaultValue={workspace.name} required className="min-w-64 flex-1" />
-            <SubmitButton variant="secondary" pendingLabel="Saving…">Rename</SubmitButton>
+          <ActionForm
+            action={renameWorkspaceAction}
+            className="mt-4 flex flex-wrap items-end gap-3"
+            aria-label="Rename workspace"
+          >
+            <ActionField
+              label="Workspace name"
+              name="name"
+              defaultValue={workspace.name}
+              required
+              className="min-w-64 flex-1"
+            />
+            <SubmitButton variant="secondary" pendingLabel="Saving…">
+              Rename
+            </SubmitButton>
           </ActionForm>
         ) : null}
-        <ActionForm action={createWorkspaceAction} className="mt-6 flex flex-wrap items-end gap-3" aria-label="Create another workspace">
-          <ActionField label="New workspace" name="name" placeholder="e.g. Side project" hint="You will be its owner." required className="min-w-64 flex-1" />
-          <SubmitButton variant="secondary" pendingLabel="Creating…">Create workspace</SubmitButton>
+        <ActionForm
+          action={createWorkspaceAction}
+          className="mt-6 flex flex-wrap items-end gap-3"
+          aria-label="Create another workspace"
+        >
+          <ActionField
+            label="New workspace"
+            name="name"
+            placeholder="e.g. Side project"
+            hint="You will be its owner."
+            required
+            className="min-w-64 flex-1"
+          />
+          <SubmitButton variant="secondary" pendingLabel="Creating…">
+            Create workspace
+          </SubmitButton>
         </ActionForm>
       </Section>
 
-      <Section id="members" title="Members" description="Viewers read; analysts also import data and run analyses; admins also manage members and tokens; owners can also delete the workspace.">
+      <Section
+        id="members"
+        title="Members"
+        description="Viewers read; analysts also import data and run analyses; admins also manage members and tokens; owners can also delete the workspace."
+      >
         <Table head={["Name", "E-mail", "Role", "Joined", ""]}>
           {members.map((m) => {
             const self = m.user.id === ctx.actor.userId;
@@ -77,10 +109,21 @@ export default async function SettingsPage() {
                 <td>{m.user.email}</td>
                 <td>
                   {mayEdit ? (
-                    <ActionForm action={changeRoleAction} className="flex items-center gap-2" aria-label={`Role of ${m.user.name}`}>
+                    <ActionForm
+                      action={changeRoleAction}
+                      className="flex items-center gap-2"
+                      aria-label={`Role of ${m.user.name}`}
+                    >
                       <input type="hidden" name="membershipId" value={m.id} />
-                      <RoleSelect name="role" defaultValue={m.role} roles={grantable} label={`Role of ${m.user.name}`} />
-                      <SubmitButton variant="ghost" size="sm" pendingLabel="Saving…">Save</SubmitButton>
+                      <RoleSelect
+                        name="role"
+                        defaultValue={m.role}
+                        roles={grantable}
+                        label={`Role of ${m.user.name}`}
+                      />
+                      <SubmitButton variant="ghost" size="sm" pendingLabel="Saving…">
+                        Save
+                      </SubmitButton>
                     </ActionForm>
                   ) : (
                     ROLE_LABEL[m.role]
@@ -91,7 +134,11 @@ export default async function SettingsPage() {
                   {self || mayEdit ? (
                     <ActionForm
                       action={removeMemberAction}
-                      confirm={self ? "Leave this workspace? You will lose access to it." : `Remove ${m.user.name} from this workspace?`}
+                      confirm={
+                        self
+                          ? "Leave this workspace? You will lose access to it."
+                          : `Remove ${m.user.name} from this workspace?`
+                      }
                       aria-label={self ? "Leave workspace" : `Remove ${m.user.name}`}
                       redirectTo={self ? "/overview" : undefined}
                     >
@@ -109,15 +156,26 @@ export default async function SettingsPage() {
       </Section>
 
       {isAdmin ? (
-        <Section id="invites" title="Invite teammates" description="Create a one-time link for a teammate's e-mail and role. It expires in 7 days.">
-          <ActionForm action={createInviteAction} secretLabel="Invite link" className="flex flex-wrap items-end gap-3" aria-label="Invite a teammate">
+        <Section
+          id="invites"
+          title="Invite teammates"
+          description="Create a one-time link for a teammate's e-mail and role. It expires in 7 days."
+        >
+          <ActionForm
+            action={createInviteAction}
+            secretLabel="Invite link"
+            className="flex flex-wrap items-end gap-3"
+            aria-label="Invite a teammate"
+          >
             <ActionField label="E-mail" name="email" type="email" required className="min-w-64 flex-1" />
             <RoleSelect name="role" defaultValue="ANALYST" roles={grantable} label="Role" showLabel />
             <SubmitButton pendingLabel="Creating…">Create invite</SubmitButton>
           </ActionForm>
           {invites.length ? (
             <div className="mt-6">
-              <h3 className="mb-2 text-tremor-default font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Pending invites</h3>
+              <h3 className="mb-2 text-tremor-default font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
+                Pending invites
+              </h3>
               <Table head={["E-mail", "Role", "Invited by", "Expires", ""]}>
                 {invites.map((i) => (
                   <tr key={i.id}>
@@ -128,7 +186,9 @@ export default async function SettingsPage() {
                     <td className="text-right">
                       <ActionForm action={revokeInviteAction} aria-label={`Revoke invite for ${i.email}`}>
                         <input type="hidden" name="inviteId" value={i.id} />
-                        <SubmitButton variant="ghost" size="sm" pendingLabel="Revoking…">Revoke</SubmitButton>
+                        <SubmitButton variant="ghost" size="sm" pendingLabel="Revoking…">
+                          Revoke
+                        </SubmitButton>
                       </ActionForm>
                     </td>
                   </tr>
@@ -136,27 +196,58 @@ export default async function SettingsPage() {
               </Table>
             </div>
           ) : (
-            <p className="mt-4 text-tremor-default text-tremor-content dark:text-dark-tremor-content">No pending invites.</p>
+            <p className="mt-4 text-tremor-default text-tremor-content dark:text-dark-tremor-content">
+              No pending invites.
+            </p>
           )}
         </Section>
       ) : null}
 
-      <Section id="tokens" title="API tokens" description="Tokens let scripts and the CLI use the HTTP API as you, in this workspace only. Send them as “Authorization: Bearer …”.">
+      <Section
+        id="tokens"
+        title="API tokens"
+        description="Tokens let scripts and the CLI use the HTTP API as you, in this workspace only. Send them as “Authorization: Bearer …”."
+      >
         {can(ctx.role, "tokens.create") ? (
-          <ActionForm action={createTokenAction} secretLabel="Your new API token" className="flex flex-wrap items-end gap-3" aria-label="Create an API token">
-            <ActionField label="Token name" name="name" placeholder="e.g. Nightly import" required className="min-w-64 flex-1" />
-            <RoleSelect name="role" defaultValue="ANALYST" roles={ROLES.filter((r) => ["VIEWER", "ANALYST", "ADMIN", "OWNER"].indexOf(r) <= ["VIEWER", "ANALYST", "ADMIN", "OWNER"].indexOf(ctx.role))} label="Token role" showLabel />
+          <ActionForm
+            action={createTokenAction}
+            secretLabel="Your new API token"
+            className="flex flex-wrap items-end gap-3"
+            aria-label="Create an API token"
+          >
+            <ActionField
+              label="Token name"
+              name="name"
+              placeholder="e.g. Nightly import"
+              required
+              className="min-w-64 flex-1"
+            />
+            <RoleSelect
+              name="role"
+              defaultValue="ANALYST"
+              roles={ROLES.filter(
+                (r) =>
+                  ["VIEWER", "ANALYST", "ADMIN", "OWNER"].indexOf(r) <=
+                  ["VIEWER", "ANALYST", "ADMIN", "OWNER"].indexOf(ctx.role),
+              )}
+              label="Token role"
+              showLabel
+            />
             <SubmitButton pendingLabel="Creating…">Create token</SubmitButton>
           </ActionForm>
         ) : (
-          <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content">Viewers cannot create API tokens. Ask an admin for analyst access if you need one.</p>
+          <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content">
+            Viewers cannot create API tokens. Ask an admin for analyst access if you need one.
+          </p>
         )}
         {tokens.length ? (
           <div className="mt-6">
             <Table head={["Name", "Token", "Role", "Created by", "Last used", "Status", ""]}>
               {tokens.map((t) => (
                 <tr key={t.id}>
-                  <td className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{t.name}</td>
+                  <td className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
+                    {t.name}
+                  </td>
                   <td className="font-mono">{t.prefix}…</td>
                   <td>{ROLE_LABEL[t.role]}</td>
                   <td>{t.createdBy.name}</td>
@@ -164,9 +255,15 @@ export default async function SettingsPage() {
                   <td>{t.revokedAt ? "Revoked" : t.expiresAt && t.expiresAt < new Date() ? "Expired" : "Active"}</td>
                   <td className="text-right">
                     {t.revokedAt ? null : (
-                      <ActionForm action={revokeTokenAction} confirm={`Revoke "${t.name}"? Scripts using it stop working.`} aria-label={`Revoke token ${t.name}`}>
+                      <ActionForm
+                        action={revokeTokenAction}
+                        confirm={`Revoke "${t.name}"? Scripts using it stop working.`}
+                        aria-label={`Revoke token ${t.name}`}
+                      >
                         <input type="hidden" name="tokenId" value={t.id} />
-                        <SubmitButton variant="ghost" size="sm" pendingLabel="Revoking…">Revoke</SubmitButton>
+                        <SubmitButton variant="ghost" size="sm" pendingLabel="Revoking…">
+                          Revoke
+                        </SubmitButton>
                       </ActionForm>
                     )}
                   </td>
@@ -178,10 +275,28 @@ export default async function SettingsPage() {
       </Section>
 
       {can(ctx.role, "workspace.delete") ? (
-        <Section id="danger" title="Delete workspace" description="Deletes the workspace with all its feedback, market data, analyses and reports. This cannot be undone." tone="danger">
-          <ActionForm action={deleteWorkspaceAction} className="flex flex-wrap items-end gap-3" aria-label="Delete workspace" redirectTo="/overview">
-            <ActionField label={`Type “${workspace.slug}” to confirm`} name="confirm" autoComplete="off" required className="min-w-64 flex-1" />
-            <SubmitButton variant="danger" pendingLabel="Deleting…">Delete workspace</SubmitButton>
+        <Section
+          id="danger"
+          title="Delete workspace"
+          description="Deletes the workspace with all its feedback, market data, analyses and reports. This cannot be undone."
+          tone="danger"
+        >
+          <ActionForm
+            action={deleteWorkspaceAction}
+            className="flex flex-wrap items-end gap-3"
+            aria-label="Delete workspace"
+            redirectTo="/overview"
+          >
+            <ActionField
+              label={`Type “${workspace.slug}” to confirm`}
+              name="confirm"
+              autoComplete="off"
+              required
+              className="min-w-64 flex-1"
+            />
+            <SubmitButton variant="danger" pendingLabel="Deleting…">
+              Delete workspace
+            </SubmitButton>
           </ActionForm>
         </Section>
       ) : null}

@@ -20,10 +20,15 @@ export function Section({
       aria-labelledby={`${id}-title`}
       className={cx(
         "rounded-tremor-default border bg-tremor-background p-6 shadow-tremor-card dark:bg-dark-tremor-background dark:shadow-dark-tremor-card",
-        tone === "danger" ? "border-rose-300 dark:border-rose-900" : "border-tremor-border dark:border-dark-tremor-border",
+        tone === "danger"
+          ? "border-rose-300 dark:border-rose-900"
+          : "border-tremor-border dark:border-dark-tremor-border",
       )}
     >
-      <h2 id={`${id}-title`} className="text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
+      <h2
+        id={`${id}-title`}
+        className="text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong"
+      >
         {title}
       </h2>
       <p className="mb-4 mt-1 text-tremor-default text-tremor-content dark:text-dark-tremor-content">{description}</p>
@@ -66,7 +71,11 @@ export function Table({ head, children }: { head: string[]; children: React.Reac
         <thead>
           <tr>
             {head.map((h, i) => (
-              <th key={i} scope="col" className="px-2 pb-2 text-tremor-label font-semibold uppercase tracking-wide text-tremor-content-subtle dark:text-dark-tremor-content-subtle">
+              <th
+                key={i}
+                scope="col"
+                className="px-2 pb-2 text-tremor-label font-semibold uppercase tracking-wide text-tremor-content-subtle dark:text-dark-tremor-content-subtle"
+              >
                 {h || <span className="sr-only">Actions</span>}
               </th>
             ))}

@@ -14,9 +14,19 @@ const KNOWN_ERRORS: Record<string, string> = {
   SessionRequired: "Sign in to continue",
 };
 
-export function LoginForm({ callbackUrl, initialError, email }: { callbackUrl: string; initialError?: string; email: string }) {
+export function LoginForm({
+  callbackUrl,
+  initialError,
+  email,
+}: {
+  callbackUrl: string;
+  initialError?: string;
+  email: string;
+}) {
   const router = useRouter();
-  const [error, setError] = useState<string | undefined>(initialError ? (KNOWN_ERRORS[initialError] ?? initialError) : undefined);
+  const [error, setError] = useState<string | undefined>(
+    initialError ? (KNOWN_ERRORS[initialError] ?? initialError) : undefined,
+  );
   const [pending, setPending] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -45,7 +55,10 @@ export function LoginForm({ callbackUrl, initialError, email }: { callbackUrl: s
       footer={
         <>
           New to Foresight?{" "}
-          <Link href={callbackUrl.startsWith("/invite/") ? `/signup?invite=${callbackUrl.slice(8)}` : "/signup"} className="font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand">
+          <Link
+            href={callbackUrl.startsWith("/invite/") ? `/signup?invite=${callbackUrl.slice(8)}` : "/signup"}
+            className="font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand"
+          >
             Create an account
           </Link>
         </>
@@ -55,7 +68,12 @@ export function LoginForm({ callbackUrl, initialError, email }: { callbackUrl: s
         {error ? <FormMessage tone="error">{error}</FormMessage> : null}
         <Field label="E-mail" name="email" type="email" autoComplete="email" required defaultValue={email} autoFocus />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required />
-        <button type="submit" disabled={pending} aria-busy={pending || undefined} className={buttonStyles("primary", "md", "w-full")}>
+        <button
+          type="submit"
+          disabled={pending}
+          aria-busy={pending || undefined}
+          className={buttonStyles("primary", "md", "w-full")}
+        >
           {pending ? "Signing in…" : "Sign in"}
         </button>
       </form>

@@ -6,10 +6,16 @@ import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
   const callbackUrl = safeCallbackUrl(sp.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
   const error = typeof sp.error === "string" ? sp.error : undefined;
-  return <LoginForm callbackUrl={callbackUrl} initialError={error} email={typeof sp.email === "string" ? sp.email : ""} />;
+  return (
+    <LoginForm callbackUrl={callbackUrl} initialError={error} email={typeof sp.email === "string" ? sp.email : ""} />
+  );
 }

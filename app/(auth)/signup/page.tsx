@@ -6,7 +6,11 @@ import { SignUpForm } from "./signup-form";
 
 export const metadata: Metadata = { title: "Create your account" };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
   const invite = typeof sp.invite === "string" ? sp.invite : undefined;
   if (await getSessionUser()) redirect(invite ? `/invite/${invite}` : "/overview");

@@ -11,7 +11,15 @@ import { SubmitButton } from "@/app/_components/submit-button";
 import type { ActionResult } from "@/lib/web/actions";
 import { signUpAction } from "../actions";
 
-export function SignUpForm({ invite, email, passwordRules }: { invite?: string; email: string; passwordRules: string[] }) {
+export function SignUpForm({
+  invite,
+  email,
+  passwordRules,
+}: {
+  invite?: string;
+  email: string;
+  passwordRules: string[];
+}) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [state, action] = useActionState(async (prev: ActionResult | null, form: FormData): Promise<ActionResult> => {
@@ -41,17 +49,30 @@ export function SignUpForm({ invite, email, passwordRules }: { invite?: string; 
       footer={
         <>
           Already have an account?{" "}
-          <Link href={invite ? `/login?callbackUrl=/invite/${invite}` : "/login"} className="font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand">
+          <Link
+            href={invite ? `/login?callbackUrl=/invite/${invite}` : "/login"}
+            className="font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand"
+          >
             Sign in
           </Link>
         </>
       }
     >
       <form ref={formRef} action={action} className="space-y-4" noValidate>
-        {state && !state.ok && !Object.keys(fields).length ? <FormMessage tone="error">{state.error}</FormMessage> : null}
+        {state && !state.ok && !Object.keys(fields).length ? (
+          <FormMessage tone="error">{state.error}</FormMessage>
+        ) : null}
         {invite ? <input type="hidden" name="invite" value={invite} /> : null}
         <Field label="Name" name="name" autoComplete="name" required error={fields.name} autoFocus />
-        <Field label="E-mail" name="email" type="email" autoComplete="email" required defaultValue={email} error={fields.email} />
+        <Field
+          label="E-mail"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={email}
+          error={fields.email}
+        />
         <Field
           label="Password"
           name="password"
@@ -63,7 +84,14 @@ export function SignUpForm({ invite, email, passwordRules }: { invite?: string; 
           hint={passwordRules.join(" · ")}
         />
         {invite ? null : (
-          <Field label="Workspace name" name="workspaceName" optional placeholder="e.g. Acme" error={fields.workspaceName} hint="Usually your company or product. You can rename it later." />
+          <Field
+            label="Workspace name"
+            name="workspaceName"
+            optional
+            placeholder="e.g. Acme"
+            error={fields.workspaceName}
+            hint="Usually your company or product. You can rename it later."
+          />
         )}
         {fields.invite ? <FormMessage tone="error">{fields.invite}</FormMessage> : null}
         <SubmitButton fullWidth pendingLabel="Creating your account…">

@@ -16,11 +16,16 @@ export function CreateWorkspaceForm() {
   }, [state, router]);
   const fields = state && !state.ok ? (state.fields ?? {}) : {};
   return (
-    <AuthCard title="Create a workspace" subtitle="You don't belong to any workspace yet. Create one, or open an invite link a teammate sent you.">
+    <AuthCard
+      title="Create a workspace"
+      subtitle="You don't belong to any workspace yet. Create one, or open an invite link a teammate sent you."
+    >
       <form action={action} className="space-y-4">
         {state && !state.ok && !fields.name ? <FormMessage tone="error">{state.error}</FormMessage> : null}
         <Field label="Workspace name" name="name" required error={fields.name} placeholder="e.g. Acme" autoFocus />
-        <SubmitButton fullWidth pendingLabel="Creating…">Create workspace</SubmitButton>
+        <SubmitButton fullWidth pendingLabel="Creating…">
+          Create workspace
+        </SubmitButton>
       </form>
     </AuthCard>
   );

@@ -29,8 +29,17 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   if (!preview || preview.status !== "valid") {
     const problem = preview && preview.status !== "valid" ? STATUS_TEXT[preview.status] : null;
     return (
-      <AuthCard title="This invite link can't be used" footer={<Link href="/login" className="font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand">Go to sign in</Link>}>
-        <FormMessage tone="error">{problem ?? "This invite link is not valid. Check that you copied all of it, or ask for a new one."}</FormMessage>
+      <AuthCard
+        title="This invite link can't be used"
+        footer={
+          <Link href="/login" className="font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand">
+            Go to sign in
+          </Link>
+        }
+      >
+        <FormMessage tone="error">
+          {problem ?? "This invite link is not valid. Check that you copied all of it, or ask for a new one."}
+        </FormMessage>
       </AuthCard>
     );
   }
@@ -52,10 +61,16 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         </div>
       ) : (
         <div className="flex flex-col gap-3">
-          <Link href={`/signup?invite=${encodeURIComponent(token)}&email=${encodeURIComponent(preview.email)}`} className={buttonStyles("primary", "md", "w-full")}>
+          <Link
+            href={`/signup?invite=${encodeURIComponent(token)}&email=${encodeURIComponent(preview.email)}`}
+            className={buttonStyles("primary", "md", "w-full")}
+          >
             Create an account and join
           </Link>
-          <Link href={`/login?callbackUrl=${encodeURIComponent(`/invite/${token}`)}&email=${encodeURIComponent(preview.email)}`} className={buttonStyles("secondary", "md", "w-full")}>
+          <Link
+            href={`/login?callbackUrl=${encodeURIComponent(`/invite/${token}`)}&email=${encodeURIComponent(preview.email)}`}
+            className={buttonStyles("secondary", "md", "w-full")}
+          >
             I already have an account
           </Link>
         </div>

@@ -1,0 +1,7 @@
+/** Every CLI command, in the order `help` lists them. A new group adds its file's export here. */
+import type { Command } from "./command.ts";
+import { tokenCommands } from "./commands/token.ts";
+import { userCommands } from "./commands/user.ts";
+import { workspaceCommands } from "./commands/workspace.ts";
+
+export const COMMANDS: readonly Command[] = [...userCommands, ...workspaceCommands, ...tokenCommands];
