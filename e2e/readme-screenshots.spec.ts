@@ -13,9 +13,8 @@ test("README screenshots", async ({ page }) => {
   await signUp(page, { name: "Ada Founder", email: uniqueEmail("readme"), workspace: "Acme Insights" });
   await page.screenshot({ path: path.join("e2e", "readme", "overview.png") });
   await page.goto("/settings");
-  await page.evaluate(() => {
-    localStorage.setItem("theme", "dark");
-    document.documentElement.classList.add("dark");
-  });
+  await page.evaluate(() => localStorage.setItem("theme", "dark"));
+  await page.reload();
+  await page.waitForTimeout(500);
   await page.screenshot({ path: path.join("e2e", "readme", "settings-dark.png") });
 });

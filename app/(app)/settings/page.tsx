@@ -37,6 +37,7 @@ export default async function SettingsPage() {
     isAdmin ? listInvites(ctx) : Promise.resolve([]),
     listApiTokens(ctx),
   ]);
+  const ownerCount = members.filter((m) => m.role === "OWNER").length;
   const grantable = ROLES.filter((r) => r !== "OWNER" || ctx.role === "OWNER");
 
   return (
@@ -131,7 +132,7 @@ export default async function SettingsPage() {
                 </td>
                 <td>{dateFmt.format(m.joinedAt)}</td>
                 <td className="text-right">
-                  {self || mayEdit ? (
+                  {(self && !(m.role === "OWNER" && ownerCount === 1)) || (!self && mayEdit) ? (
                     <ActionForm
                       action={removeMemberAction}
                       confirm={
