@@ -2,6 +2,7 @@
  * A lock file that gives one process at a time a folder (the embedded database
  * cannot be opened by two processes at once: both would write its files).
  */
+import { unlinkSync } from "node:fs";
 import { open, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
 
@@ -30,9 +31,22 @@ export async function acquireDirLock(dir: string, what: string): Promise<DirLock
       await fh.writeFile(String(process.pid));
       await fh.close();
       let released = false;
+      // A process that exits without closing the database (a stopped server)
+      // still removes its lock, so the next start does not have to guess.
+      const onExit = () => {
+        if (!released) {
+          try {
+            unlinkSync(file);
+          } catch {
+            // Already gone.
+          }
+        }
+      };
+      process.once("exit", onExit);
       const release = async () => {
         if (released) return;
         released = true;
+        process.removeListener("exit", onExit);
         await unlink(file).catch(() => undefined);
       };
       return { release };

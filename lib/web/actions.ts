@@ -41,24 +41,44 @@ function failure(e: unknown): ActionResult<never> {
 
 type Done<T> = { message?: string; data?: T } | void;
 
-/** An action for a signed-in user in their current workspace. */
-export function workspaceAction<S extends z.ZodType, T = unknown>(
-  opts: { schema: S; permission: Permission },
-  run: (ctx: WorkspaceContext, input: z.output<S>) => Promise<Done<T>>,
+const SESSION_ENDED = "Your session has ended. Sign in again.";
+
+/**
+ * The shared shape of every action: resolve who is asking (`who` throws an
+ * AppError when they may not), validate the form, run, report.
+ */
+function formAction<S extends z.ZodType, W, T>(
+  schema: S,
+  who: () => Promise<W>,
+  run: (who: W, input: z.output<S>) => Promise<Done<T>>,
 ): FormAction<T> {
   return async (_prev, form) => {
     try {
-      const s = await getSessionWorkspace();
-      if (!s) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
-      if (!s.ctx) throw new AppError("not_found", "You do not belong to any workspace.");
-      requirePermission(s.ctx, opts.permission);
-      const input = parseInput(opts.schema, formToObject(form));
-      const done = await run(s.ctx, input);
+      const caller = await who();
+      const done = await run(caller, parseInput(schema, formToObject(form)));
       return { ok: true, ...(done ?? {}) };
     } catch (e) {
       return failure(e);
     }
   };
+}
+
+/** An action for a signed-in user in their current workspace. */
+export function workspaceAction<S extends z.ZodType, T = unknown>(
+  opts: { schema: S; permission: Permission },
+  run: (ctx: WorkspaceContext, input: z.output<S>) => Promise<Done<T>>,
+): FormAction<T> {
+  return formAction(
+    opts.schema,
+    async () => {
+      const s = await getSessionWorkspace();
+      if (!s) throw new AppError("unauthenticated", SESSION_ENDED);
+      if (!s.ctx) throw new AppError("not_found", "You do not belong to any workspace.");
+      requirePermission(s.ctx, opts.permission);
+      return s.ctx;
+    },
+    run,
+  );
 }
 
 /** An action for a signed-in user that is not about the current workspace. */
@@ -66,17 +86,15 @@ export function userAction<S extends z.ZodType, T = unknown>(
   opts: { schema: S },
   run: (user: SessionUser, input: z.output<S>) => Promise<Done<T>>,
 ): FormAction<T> {
-  return async (_prev, form) => {
-    try {
+  return formAction(
+    opts.schema,
+    async () => {
       const user = await getSessionUser();
-      if (!user) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
-      const input = parseInput(opts.schema, formToObject(form));
-      const done = await run(user, input);
-      return { ok: true, ...(done ?? {}) };
-    } catch (e) {
-      return failure(e);
-    }
-  };
+      if (!user) throw new AppError("unauthenticated", SESSION_ENDED);
+      return user;
+    },
+    run,
+  );
 }
 
 /** An action anyone may call (sign-up). */
@@ -84,12 +102,9 @@ export function publicAction<S extends z.ZodType, T = unknown>(
   opts: { schema: S },
   run: (input: z.output<S>) => Promise<Done<T>>,
 ): FormAction<T> {
-  return async (_prev, form) => {
-    try {
-      const done = await run(parseInput(opts.schema, formToObject(form)));
-      return { ok: true, ...(done ?? {}) };
-    } catch (e) {
-      return failure(e);
-    }
-  };
+  return formAction(
+    opts.schema,
+    async () => undefined,
+    (_nobody, input) => run(input),
+  );
 }
