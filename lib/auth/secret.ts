@@ -8,14 +8,20 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ConfigError, getEnv } from "../env.ts";
+import { ConfigError, getEnv, type Env } from "../env.ts";
 
 let cached: string | undefined;
 
 export function getAuthSecret(): string {
-  if (cached) return cached;
-  const env = getEnv();
-  if (env.NEXTAUTH_SECRET) return (cached = env.NEXTAUTH_SECRET);
+  cached ??= resolveAuthSecret(getEnv());
+  return cached;
+}
+
+/** The secret for this configuration: given, read from DATA_DIR, or generated there. */
+export function resolveAuthSecret(
+  env: Pick<Env, "NEXTAUTH_SECRET" | "NODE_ENV" | "DATABASE_URL" | "DATA_DIR">,
+): string {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
   if (env.NODE_ENV === "production" && env.DATABASE_URL) {
     throw new ConfigError(
       "NEXTAUTH_SECRET is not set. With a real PostgreSQL in production every app process must share one " +
@@ -25,7 +31,7 @@ export function getAuthSecret(): string {
   const file = path.resolve(env.DATA_DIR, "auth-secret");
   try {
     const existing = readFileSync(file, "utf8").trim();
-    if (existing.length >= 32) return (cached = existing);
+    if (existing.length >= 32) return existing;
   } catch {
     // Not created yet.
   }
@@ -34,8 +40,8 @@ export function getAuthSecret(): string {
   try {
     // "wx": if another process created it in the meantime, use theirs.
     writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
-    return (cached = secret);
+    return secret;
   } catch {
-    return (cached = readFileSync(file, "utf8").trim());
+    return readFileSync(file, "utf8").trim();
   }
 }

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { resolveAuthSecret } from "../auth/secret.ts";
 import { closeDatabase, getDatabase, type DatabaseKind } from "../db/client.ts";
 import { LockedError } from "../db/lock.ts";
 import { ConfigError, getEnv, type Env } from "../env.ts";
@@ -120,6 +121,12 @@ async function main(): Promise<number> {
   let env: Env;
   try {
     env = getEnv();
+  } catch (e) {
+    throw new StartError(message(e));
+  }
+  try {
+    // The server runs in production mode: fail now, not on the first sign-in.
+    resolveAuthSecret({ ...env, NODE_ENV: "production" });
   } catch (e) {
     throw new StartError(message(e));
   }
