@@ -10,6 +10,7 @@ import { createContext, useActionState, useContext, useEffect, useRef, useState 
 import { Field, type FieldProps } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
 import { buttonStyles } from "@/app/_components/button-styles";
+import { SubmitButton } from "@/app/_components/submit-button";
 import type { ActionResult, FormAction } from "@/lib/web/actions";
 
 const FieldErrors = createContext<Record<string, string>>({});
@@ -102,5 +103,35 @@ function OneTimeSecret({ label, value }: { label: string; value: string }) {
         {copied ? "Copied" : "Copy to clipboard"}
       </button>
     </div>
+  );
+}
+
+/** A one-button form acting on one row (revoke, remove): the row's id travels as a hidden field. */
+export function RowAction<T>({
+  action,
+  field,
+  id,
+  label,
+  pendingLabel,
+  confirm,
+  "aria-label": ariaLabel,
+  redirectTo,
+}: {
+  action: FormAction<T>;
+  field: string;
+  id: string;
+  label: string;
+  pendingLabel: string;
+  confirm?: string;
+  "aria-label": string;
+  redirectTo?: string;
+}) {
+  return (
+    <ActionForm action={action} confirm={confirm} aria-label={ariaLabel} redirectTo={redirectTo}>
+      <input type="hidden" name={field} value={id} />
+      <SubmitButton variant="ghost" size="sm" pendingLabel={pendingLabel}>
+        {label}
+      </SubmitButton>
+    </ActionForm>
   );
 }

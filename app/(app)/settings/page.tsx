@@ -8,7 +8,7 @@ import { listInvites } from "@/lib/workspaces/invites";
 import { listMembers } from "@/lib/workspaces/members";
 import { listApiTokens } from "@/lib/workspaces/tokens";
 import { getWorkspace } from "@/lib/workspaces/workspaces";
-import { ActionField, ActionForm } from "./action-form";
+import { ActionField, ActionForm, RowAction } from "./action-form";
 import {
   changeRoleAction,
   createInviteAction,
@@ -133,8 +133,12 @@ export default async function SettingsPage() {
                 <td>{dateFmt.format(m.joinedAt)}</td>
                 <td className="text-right">
                   {(self && !(m.role === "OWNER" && ownerCount === 1)) || (!self && mayEdit) ? (
-                    <ActionForm
+                    <RowAction
                       action={removeMemberAction}
+                      field="membershipId"
+                      id={m.id}
+                      label={self ? "Leave" : "Remove"}
+                      pendingLabel="Removing…"
                       confirm={
                         self
                           ? "Leave this workspace? You will lose access to it."
@@ -142,12 +146,7 @@ export default async function SettingsPage() {
                       }
                       aria-label={self ? "Leave workspace" : `Remove ${m.user.name}`}
                       redirectTo={self ? "/overview" : undefined}
-                    >
-                      <input type="hidden" name="membershipId" value={m.id} />
-                      <SubmitButton variant="ghost" size="sm" pendingLabel="Removing…">
-                        {self ? "Leave" : "Remove"}
-                      </SubmitButton>
-                    </ActionForm>
+                    />
                   ) : null}
                 </td>
               </tr>
@@ -185,12 +184,14 @@ export default async function SettingsPage() {
                     <td>{i.createdBy.name}</td>
                     <td>{dateFmt.format(i.expiresAt)}</td>
                     <td className="text-right">
-                      <ActionForm action={revokeInviteAction} aria-label={`Revoke invite for ${i.email}`}>
-                        <input type="hidden" name="inviteId" value={i.id} />
-                        <SubmitButton variant="ghost" size="sm" pendingLabel="Revoking…">
-                          Revoke
-                        </SubmitButton>
-                      </ActionForm>
+                      <RowAction
+                        action={revokeInviteAction}
+                        field="inviteId"
+                        id={i.id}
+                        label="Revoke"
+                        pendingLabel="Revoking…"
+                        aria-label={`Revoke invite for ${i.email}`}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -256,16 +257,15 @@ export default async function SettingsPage() {
                   <td>{t.revokedAt ? "Revoked" : t.expiresAt && t.expiresAt < new Date() ? "Expired" : "Active"}</td>
                   <td className="text-right">
                     {t.revokedAt ? null : (
-                      <ActionForm
+                      <RowAction
                         action={revokeTokenAction}
+                        field="tokenId"
+                        id={t.id}
+                        label="Revoke"
+                        pendingLabel="Revoking…"
                         confirm={`Revoke "${t.name}"? Scripts using it stop working.`}
                         aria-label={`Revoke token ${t.name}`}
-                      >
-                        <input type="hidden" name="tokenId" value={t.id} />
-                        <SubmitButton variant="ghost" size="sm" pendingLabel="Revoking…">
-                          Revoke
-                        </SubmitButton>
-                      </ActionForm>
+                      />
                     )}
                   </td>
                 </tr>
