@@ -4,6 +4,7 @@
  * message that names the variable.
  */
 import { z } from "zod";
+import { ML_BACKEND_PREFERENCES } from "./ml/backend.ts";
 
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
@@ -36,6 +37,23 @@ const envSchema = z.object({
   FORESIGHT_DEBUG: flag,
   /** CLI: password for `user create`, so it need not appear on the command line. */
   FORESIGHT_PASSWORD: optional(z.string()),
+  /** TensorFlow.js engine: auto tries the CUDA GPU, native TensorFlow, WebAssembly, then pure JavaScript. */
+  ML_BACKEND: z.enum(ML_BACKEND_PREFERENCES).default("auto"),
+  /** Run a job worker inside the web server (`npm start`); turn off when `npm run worker` processes do the work. */
+  IN_APP_WORKER: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+  /** Jobs one worker process runs at once. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Job kinds a worker takes, comma-separated (import,sentiment,…); all when unset. */
+  WORKER_KINDS: optional(z.string().regex(/^[a-z,\s]+$/i, "must be job kinds separated by commas")),
+  /** How often an idle worker looks for new jobs. */
+  WORKER_POLL_MS: z.coerce.number().int().min(100).default(2000),
+  /** How often a running job writes its heartbeat. */
+  JOB_HEARTBEAT_SECONDS: z.coerce.number().min(0.2).default(5),
+  /** A running job whose heartbeat is older than this is taken to be dead and retried. */
+  JOB_STALE_SECONDS: z.coerce.number().min(1).default(30),
   /** Apply pending migrations when the app or a worker opens the database. */
   MIGRATE_ON_START: z
     .enum(["true", "false"])

@@ -40,7 +40,14 @@ export interface DbHandle {
   kind: DatabaseKind;
   /** Raw SQL access for the few things Prisma cannot express (migrations, COPY, locks). */
   sql: SqlRunner;
+  /** The connection the job queue (pg-boss) runs its own SQL on: several statements per call allowed. */
+  queueSql: QueueSql;
   close(): Promise<void>;
+}
+
+/** What pg-boss needs of a database: `executeSql` returning `{ rows }`. */
+export interface QueueSql {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
 }
 
 export interface OpenOptions {
@@ -51,8 +58,34 @@ export interface OpenOptions {
   migrate?: boolean;
 }
 
+const handles = new WeakMap<Db, DbHandle>();
+
+/** The handle a Prisma client belongs to (for the queue, which needs more than Prisma). */
+export function handleOf(db: Db): DbHandle {
+  const handle = handles.get(db);
+  if (!handle) throw new Error("This Prisma client was not opened by openDatabase()");
+  return handle;
+}
+
+const closeHooks = new WeakMap<Db, (() => Promise<void>)[]>();
+
+/** Runs `fn` when the database is closed, before its connections go (the queue stops there). */
+export function onClose(db: Db, fn: () => Promise<void>): void {
+  closeHooks.get(db)?.push(fn);
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
-  const handle = opts.databaseUrl ? await openPostgres(opts.databaseUrl) : await openEmbedded(opts.dataDir);
+  const opened = opts.databaseUrl ? await openPostgres(opts.databaseUrl) : await openEmbedded(opts.dataDir);
+  const hooks: (() => Promise<void>)[] = [];
+  const handle: DbHandle = {
+    ...opened,
+    close: async () => {
+      for (const fn of hooks.splice(0).reverse()) await fn().catch(() => undefined);
+      await opened.close();
+    },
+  };
+  closeHooks.set(handle.prisma, hooks);
+  handles.set(handle.prisma, handle);
   if (opts.migrate ?? true) {
     try {
       await migrateWithLock(handle);
@@ -124,10 +157,18 @@ async function openPostgres(url: string): Promise<DbHandle> {
       }
     },
   };
+  const queueSql: QueueSql = {
+    executeSql: async (text, values) => {
+      // Several statements in one call come back as one result each; pg-boss wants the last.
+      const r = (await pool.query(text, values)) as pg.QueryResult | pg.QueryResult[];
+      return Array.isArray(r) ? (r[r.length - 1] ?? { rows: [] }) : r;
+    },
+  };
   return {
     prisma,
     kind: "postgres",
     sql,
+    queueSql,
     close: async () => {
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
@@ -160,10 +201,19 @@ async function openEmbedded(dataDir?: string): Promise<DbHandle> {
     return runner;
   };
   const prisma = makeClient(new PrismaPGlite(pglite));
+  const queueSql: QueueSql = {
+    executeSql: async (text, values) => {
+      if (values?.length) return pglite.query(text, values);
+      // pg-boss installs and maintains itself with several statements per call: only exec takes those.
+      const results = await pglite.exec(text);
+      return results[results.length - 1] ?? { rows: [] };
+    },
+  };
   return {
     prisma,
     kind: "embedded",
     sql: wrap(pglite),
+    queueSql,
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../testing/db.ts";
+import { addMember, makeUser } from "../testing/factories.ts";
+import { getJob } from "../jobs/manage.ts";
+import { startWorker, type Worker } from "../jobs/runner.ts";
+import { detectDelimiter, startFeedbackImport } from "./feedback.ts";
+import { runFeedbackImport } from "./feedback.ts";
+
+let db: TestDatabase;
+let owner: Awaited<ReturnType<typeof makeUser>>;
+let worker: Worker;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  owner = await makeUser(db.prisma, "Owner");
+  worker = await startWorker({
+    handle: db,
+    handlers: { IMPORT: runFeedbackImport },
+    mode: "worker",
+    pollIntervalMs: 100,
+    log: () => undefined,
+  });
+});
+
+afterAll(async () => {
+  await worker.stop(500);
+  await db.destroy();
+});
+
+const csv = (s: string) => new TextEncoder().encode(s);
+
+async function importFile(name: string, content: string) {
+  const { batchId, jobId } = await startFeedbackImport(owner.ctx, { name, content: csv(content) });
+  for (let i = 0; i < 400; i++) {
+    const job = await getJob(owner.ctx, jobId);
+    if (job.state === "SUCCEEDED" || job.state === "FAILED") {
+      const batch = await db.prisma.importBatch.findUniqueOrThrow({ where: { id: batchId } });
+      return { job, batch };
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("import did not finish");
+}
+
+test("a CSV import writes its rows, reports new/duplicate/invalid counts, and adds nothing twice", async () => {
+  const file =
+    "\uFEFFid,review,rating,date,plan\n" +
+    '1,"Love the app, but billing is a mess",4,2026-03-01,pro\n' +
+    "2,Crashes on start,1,2026-03-02,free\n" +
+    "3,,5,2026-03-03,free\n";
+  const first = await importFile("reviews.csv", file);
+  expect(first.job).toMatchObject({ state: "SUCCEEDED", progress: 100, resultType: "ImportBatch" });
+  expect(first.batch).toMatchObject({
+    status: "COMPLETED",
+    rowsTotal: 3,
+    rowsNew: 2,
+    rowsDuplicate: 0,
+    rowsInvalid: 1,
+  });
+  const items = await db.prisma.feedbackItem.findMany({
+    where: { batchId: first.batch.id },
+    orderBy: { externalId: "asc" },
+  });
+  expect(items.map((i) => i.text)).toEqual(["Love the app, but billing is a mess", "Crashes on start"]);
+  expect(items[0]).toMatchObject({ rating: 4, attributes: { plan: "pro" } });
+  const errors = await db.prisma.importRowError.findMany({ where: { batchId: first.batch.id } });
+  expect(errors).toMatchObject([{ line: 4, reason: "The text is empty" }]);
+
+  const again = await importFile("reviews-again.csv", file + "4,New one,5,2026-03-04,pro\n");
+  expect(again.batch).toMatchObject({ rowsNew: 1, rowsDuplicate: 2, rowsInvalid: 1 });
+  expect(await db.prisma.feedbackItem.count({ where: { workspaceId: owner.ctx.workspaceId } })).toBe(3);
+});
+
+test("semicolon-separated files without ids are deduplicated by their text and date", async () => {
+  const file =
+    "Feedback;Created_At\nGreat onboarding;2026-01-05\nGreat   onboarding;2026-01-05\nSlow sync;2026-01-06\n";
+  const r = await importFile("survey.csv", file);
+  expect(r.batch).toMatchObject({ rowsTotal: 3, rowsNew: 2, rowsDuplicate: 1 });
+});
+
+test("a file without a text column fails with a message that names the columns, and is not retried", async () => {
+  const r = await importFile("numbers.csv", "a,b\n1,2\n");
+  expect(r.job.state).toBe("FAILED");
+  expect(r.job.attempts).toBe(1);
+  expect(r.job.error).toMatch(/No text column found\. The header row has: a, b/);
+  expect(r.batch.status).toBe("FAILED");
+});
+
+test("bad uploads are refused before anything is stored; viewers cannot import", async () => {
+  await expect(startFeedbackImport(owner.ctx, { name: "x.csv", content: new Uint8Array() })).rejects.toMatchObject({
+    code: "invalid_input",
+  });
+  await expect(startFeedbackImport(owner.ctx, { name: "x.pdf", content: csv("a") })).rejects.toMatchObject({
+    code: "invalid_input",
+  });
+  const viewerUser = await makeUser(db.prisma);
+  const viewer = await addMember(owner.ctx, viewerUser.user.id, "VIEWER");
+  await expect(startFeedbackImport(viewer, { name: "x.csv", content: csv("text\nhi\n") })).rejects.toMatchObject({
+    code: "forbidden",
+  });
+  expect(await db.prisma.importBatch.count({ where: { fileName: "x.pdf" } })).toBe(0);
+});
+
+test("delimiter detection", () => {
+  expect(detectDelimiter("a;b;c")).toBe(";");
+  expect(detectDelimiter("a\tb")).toBe("\t");
+  expect(detectDelimiter("text")).toBe(",");
+});

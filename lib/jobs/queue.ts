@@ -1,0 +1,93 @@
+/**
+ * The durable queue: pg-boss 10, in the `pgboss` schema of the app's own
+ * database (PostgreSQL or the embedded PGlite). pg-boss stores deliveries,
+ * retries with backoff and the SKIP LOCKED fetch that lets any number of
+ * workers share one database; the Job table holds what users see.
+ */
+import PgBoss from "pg-boss";
+import { onClose, type Db, type DbHandle, type DbTx, type QueueSql } from "../db/client.ts";
+import { JOB_KINDS, KIND_POLICY, queueName } from "./kinds.ts";
+
+export type Boss = PgBoss;
+
+/** The database schema pg-boss keeps its tables in. */
+export const QUEUE_SCHEMA = "pgboss";
+
+const instances = new WeakMap<Db, Promise<PgBoss>>();
+
+/**
+ * The started pg-boss of a database, with one queue per job kind; one per
+ * database and process, stopped when the database is closed.
+ */
+export function getQueue(handle: DbHandle): Promise<PgBoss> {
+  const key = handle.prisma;
+  let boss = instances.get(key);
+  if (!boss) {
+    boss = startQueue(handle);
+    boss.catch(() => instances.delete(key));
+    instances.set(key, boss);
+    onClose(key, () => stopQueue(handle));
+  }
+  return boss;
+}
+
+async function startQueue(handle: DbHandle): Promise<PgBoss> {
+  const boss = new PgBoss({
+    db: handle.queueSql,
+    schema: QUEUE_SCHEMA,
+    // Workers run maintenance themselves (runner.ts), so the web app does no background queue work.
+    supervise: false,
+    // Cron scheduling and state monitoring are not used.
+    schedule: false,
+    migrate: true,
+  });
+  boss.on("error", (e: unknown) => console.error("[queue]", e instanceof Error ? e.message : e));
+  await boss.start();
+  const existing = new Set((await boss.getQueues()).map((q) => q.name));
+  for (const kind of JOB_KINDS) {
+    const name = queueName(kind);
+    const p = KIND_POLICY[kind];
+    const settings = {
+      name,
+      retryLimit: p.retryLimit,
+      retryDelay: p.retryDelaySeconds,
+      retryBackoff: true,
+      expireInSeconds: p.expireInSeconds,
+    };
+    if (existing.has(name)) await boss.updateQueue(name, settings);
+    else await boss.createQueue(name, settings).catch(ignoreRace);
+  }
+  return boss;
+}
+
+/** Another process created the same queue a moment earlier. */
+function ignoreRace(e: unknown): void {
+  if (!(e instanceof Error && /duplicate key|already exists/.test(e.message))) throw e;
+}
+
+/** Stops the queue of a handle (before closing the database). */
+export async function stopQueue(handle: DbHandle): Promise<void> {
+  const boss = instances.get(handle.prisma);
+  if (!boss) return;
+  instances.delete(handle.prisma);
+  await (await boss.catch(() => undefined))?.stop({ graceful: false, close: false, wait: true });
+}
+
+/** pg-boss SQL run inside a Prisma transaction, so queue and Job rows change together or not at all. */
+export function inTransaction(tx: DbTx): { db: QueueSql } {
+  return {
+    db: {
+      executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe(text, ...(values ?? [])) }),
+    },
+  };
+}
+
+/** State of a delivery as pg-boss sees it (read in the caller's transaction). */
+export async function deliveryState(tx: DbTx, queue: string, id: string): Promise<string | null> {
+  const rows = await tx.$queryRawUnsafe<{ state: string }[]>(
+    `SELECT state::text AS state FROM ${QUEUE_SCHEMA}.job WHERE name = $1 AND id = $2::uuid`,
+    queue,
+    id,
+  );
+  return rows[0]?.state ?? null;
+}
