@@ -43,7 +43,22 @@ async function startQueue(handle: DbHandle): Promise<PgBoss> {
   });
   boss.on("error", (e: unknown) => console.error("[queue]", e instanceof Error ? e.message : e));
   await boss.start();
-  const existing = new Set((await boss.getQueues()).map((q) => q.name));
+  // Processes starting together race to create the queues (pg-boss creates a
+  // table per queue): the loser of a deadlock or duplicate tries again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ensureQueues(boss);
+      break;
+    } catch (e) {
+      if (attempt >= 8 || !isRace(e)) throw e;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt));
+    }
+  }
+  return boss;
+}
+
+async function ensureQueues(boss: PgBoss): Promise<void> {
+  const existing = new Map((await boss.getQueues()).map((q) => [q.name, q]));
   for (const kind of JOB_KINDS) {
     const name = queueName(kind);
     const p = KIND_POLICY[kind];
@@ -54,15 +69,26 @@ async function startQueue(handle: DbHandle): Promise<PgBoss> {
       retryBackoff: true,
       expireInSeconds: p.expireInSeconds,
     };
-    if (existing.has(name)) await boss.updateQueue(name, settings);
-    else await boss.createQueue(name, settings).catch(ignoreRace);
+    const q = existing.get(name);
+    if (!q) await boss.createQueue(name, settings);
+    else if (
+      q.retryLimit !== settings.retryLimit ||
+      q.retryDelay !== settings.retryDelay ||
+      q.expireInSeconds !== settings.expireInSeconds
+    ) {
+      await boss.updateQueue(name, settings);
+    }
   }
-  return boss;
 }
 
-/** Another process created the same queue a moment earlier. */
-function ignoreRace(e: unknown): void {
-  if (!(e instanceof Error && /duplicate key|already exists/.test(e.message))) throw e;
+/** Another process was creating the same queue at the same moment. */
+function isRace(e: unknown): boolean {
+  const code = (e as { code?: string }).code;
+  return (
+    code === "40P01" ||
+    code === "23505" ||
+    (e instanceof Error && /deadlock|duplicate key|already exists/.test(e.message))
+  );
 }
 
 /** Stops the queue of a handle (before closing the database). */

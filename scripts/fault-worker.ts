@@ -1,0 +1,48 @@
+/**
+ * A worker process for `npm run check:jobs-faults`: the real worker (lib/jobs)
+ * with a test handler that works for a while, reporting progress, and then
+ * writes one effect row per job in its final commit.
+ */
+import { hostname } from "node:os";
+import { closeDatabase, getDatabase } from "../lib/db/client.ts";
+import { getEnv } from "../lib/env.ts";
+import { startWorker, type JobHandler } from "../lib/jobs/runner.ts";
+
+const handler: JobHandler = async (ctx) => {
+  const { workMs = 50 } = (ctx.job.input ?? {}) as { workMs?: number };
+  const steps = 5;
+  for (let i = 1; i <= steps; i++) {
+    await new Promise((r) => setTimeout(r, workMs / steps));
+    await ctx.progress((i / steps) * 100, `step ${i} / ${steps}`);
+  }
+  return {
+    message: "effect written",
+    commit: async (tx) => {
+      await tx.$executeRawUnsafe(
+        `INSERT INTO fault_effect (job_id, attempt, worker) VALUES ($1, $2, $3)`,
+        ctx.job.id,
+        ctx.job.attempt,
+        `${hostname()}:${process.pid}`,
+      );
+    },
+  };
+};
+
+const env = getEnv();
+const worker = await startWorker({
+  handle: await getDatabase(),
+  handlers: { IMPORT: handler },
+  mode: "worker",
+  concurrency: env.WORKER_CONCURRENCY,
+  pollIntervalMs: env.WORKER_POLL_MS,
+  heartbeatMs: env.JOB_HEARTBEAT_SECONDS * 1000,
+  staleAfterMs: env.JOB_STALE_SECONDS * 1000,
+  log: () => undefined,
+});
+process.send?.("ready");
+process.on("SIGTERM", () => {
+  void worker
+    .stop(2000)
+    .then(() => closeDatabase())
+    .then(() => process.exit(0));
+});
