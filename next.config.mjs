@@ -13,6 +13,8 @@ const nextConfig = {
     "@tensorflow/tfjs",
     "@tensorflow/tfjs-backend-wasm",
   ],
+  // Feedback files are uploaded through a server action.
+  experimental: { serverActions: { bodySizeLimit: "55mb" } },
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { ignoreBuildErrors: false },

@@ -12,6 +12,7 @@ import { minimumRole, type Permission } from "@/lib/auth/roles";
 import { useDatabase } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { addMember, makeUser } from "@/lib/testing/factories";
+import { startJobs } from "@/lib/jobs/manage";
 import type { FormAction } from "@/lib/web/actions";
 import { WORKSPACE_COOKIE } from "@/lib/web/session";
 import { createInvite } from "@/lib/workspaces/invites";
@@ -37,6 +38,8 @@ const modules: Record<string, () => Promise<Record<string, unknown>>> = {
   "(auth)/actions.ts": () => import("./(auth)/actions"),
   "(app)/actions.ts": () => import("./(app)/actions"),
   "(app)/settings/actions.ts": () => import("./(app)/settings/actions"),
+  "(app)/jobs/actions.ts": () => import("./(app)/jobs/actions"),
+  "(app)/feedback/import/actions.ts": () => import("./(app)/feedback/import/actions"),
 };
 
 let t: TestDatabase;
@@ -56,6 +59,7 @@ beforeAll(async () => {
   ids.member = (await listMembers(A.ctx))[0].id;
   ids.invite = (await createInvite(A.ctx, { email: "pending@example.com", role: "ANALYST" })).invite.id;
   ids.token = (await createApiToken(A.ctx, { name: "A's token" })).record.id;
+  ids.job = (await startJobs(A.ctx, [{ kind: "IMPORT" }]))[0]!.id;
 });
 afterAll(async () => {
   await t?.destroy();
@@ -78,6 +82,9 @@ async function expectAIntact() {
   expect(owner?.role).toBe("OWNER");
   expect((await t.prisma.invite.findUniqueOrThrow({ where: { id: ids.invite } })).revokedAt).toBeNull();
   expect((await t.prisma.apiToken.findUniqueOrThrow({ where: { id: ids.token } })).revokedAt).toBeNull();
+  const job = await t.prisma.job.findUniqueOrThrow({ where: { id: ids.job } });
+  expect([job.state, job.cancelRequestedAt]).toEqual(["QUEUED", null]);
+  expect(await t.prisma.job.count({ where: { workspaceId: A.workspace.id } })).toBe(1);
 }
 
 /** Runs an action; form actions return a result, plain ones (switch) redirect or throw. */

@@ -8,7 +8,7 @@
  */
 import type { Permission } from "../lib/auth/roles";
 
-export type Resource = "member" | "invite" | "token";
+export type Resource = "member" | "invite" | "token" | "job";
 
 export interface RouteEntry {
   method: "GET" | "POST" | "PATCH" | "DELETE" | "PUT";
@@ -55,6 +55,19 @@ export const ROUTES: RouteEntry[] = [
     body: { name: "access-check", role: "VIEWER" },
   },
   { method: "DELETE", path: "/api/v1/tokens/[id]", permission: "members.manage", resource: "token" },
+  { method: "GET", path: "/api/v1/jobs", permission: "workspace.read" },
+  { method: "GET", path: "/api/v1/jobs/[id]", permission: "workspace.read", resource: "job" },
+  { method: "POST", path: "/api/v1/jobs/[id]/cancel", permission: "data.write", resource: "job" },
+  { method: "POST", path: "/api/v1/jobs/[id]/retry", permission: "data.write", resource: "job" },
+  { method: "POST", path: "/api/v1/jobs/recompute", permission: "jobs.recompute" },
+  { method: "POST", path: "/api/v1/imports/feedback", permission: "data.write" },
+  { method: "GET", path: "/api/v1/models", permission: "workspace.read" },
+  {
+    method: "POST",
+    path: "/api/v1/models/rollback",
+    permission: "models.manage",
+    body: { kind: "SENTIMENT", version: 1 },
+  },
 ];
 
 export type ActionAccess = Permission | "signed-in" | "public";
@@ -125,4 +138,18 @@ export const ACTIONS: ActionEntry[] = [
     access: "members.manage",
     resource: { field: "tokenId", kind: "token" },
   },
+  {
+    file: "(app)/jobs/actions.ts",
+    name: "cancelJobAction",
+    access: "data.write",
+    resource: { field: "jobId", kind: "job" },
+  },
+  {
+    file: "(app)/jobs/actions.ts",
+    name: "retryJobAction",
+    access: "data.write",
+    resource: { field: "jobId", kind: "job" },
+  },
+  { file: "(app)/jobs/actions.ts", name: "recomputeAction", access: "jobs.recompute" },
+  { file: "(app)/feedback/import/actions.ts", name: "importFeedbackAction", access: "data.write" },
 ];

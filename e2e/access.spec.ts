@@ -44,6 +44,12 @@ test.beforeAll(async ({ browser }) => {
       await req.post("/api/v1/invites", { headers: auth(token), data: { email: uniqueEmail("inv"), role: "ANALYST" } })
     ).json();
     const tokens = await (await req.get("/api/v1/tokens", { headers: auth(token) })).json();
+    const started = await (
+      await req.post("/api/v1/imports/feedback", {
+        headers: auth(token),
+        multipart: { file: { name: "access.csv", mimeType: "text/csv", buffer: Buffer.from("text\nhello\n") } },
+      })
+    ).json();
     await page.context().close();
     return {
       token,
@@ -53,6 +59,7 @@ test.beforeAll(async ({ browser }) => {
         member: members.members[0].id,
         invite: invite.invite.id,
         token: tokens.tokens.find((t: { name: string }) => t.name.endsWith("owner token")).id,
+        job: started.jobId,
       },
     };
   }
@@ -114,7 +121,7 @@ for (const route of ROUTES) {
       });
     } else {
       test("is open to a viewer of the workspace", async ({ request }) => {
-        const res = await call(request, route, undefined, auth(A.viewerToken));
+        const res = await call(request, route, route.resource ? A.ids[route.resource] : undefined, auth(A.viewerToken));
         expect(res.status()).toBe(200);
       });
     }

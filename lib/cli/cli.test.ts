@@ -13,6 +13,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../auth/password.ts";
 import { openDatabase } from "../db/client.ts";
+import { enqueueJob } from "../jobs/enqueue.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SERVER_URL = process.env.DATABASE_URL;
@@ -169,6 +170,31 @@ describe("foresight CLI", () => {
     expect(text.stdout).toMatch(/^ {2}fs_[\w-]{40,}$/m);
     expect(text.stdout).toContain("role VIEWER");
     expect(text.stdout).toContain("will not be shown again");
+  });
+
+  it("lists, cancels and retries background jobs", async () => {
+    const handle = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
+    let jobId: string;
+    try {
+      const ws = await handle.prisma.workspace.findUniqueOrThrow({ where: { slug } });
+      jobId = (await enqueueJob(handle, { workspaceId: ws.id, kind: "IMPORT", input: { batchId: "x" } })).id;
+    } finally {
+      await handle.close();
+    }
+    const who = ["--workspace", slug, "--user", "ann@example.com"];
+    const listed = JSON.parse(ok(await cli(["jobs", "list", ...who, "--state", "queued", "--json"])).stdout);
+    expect(listed.jobs).toMatchObject([{ id: jobId, kind: "IMPORT", state: "QUEUED" }]);
+    expect(listed.counts.QUEUED).toBe(1);
+    expect(ok(await cli(["jobs", "cancel", ...who, "--id", jobId])).stdout).toContain(
+      `Cancelled: ${jobId}  Import  CANCELLED`,
+    );
+    const retried = JSON.parse(ok(await cli(["jobs", "retry", ...who, "--id", jobId, "--json"])).stdout);
+    expect(retried.job).toMatchObject({ id: jobId, state: "QUEUED" });
+    const again = await cli(["jobs", "retry", ...who, "--id", jobId]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("Only failed or cancelled jobs can be retried");
+    const text = ok(await cli(["jobs", "list", ...who]));
+    expect(text.stdout).toMatch(new RegExp(`^${jobId}\\s+Import\\s+QUEUED\\s+0%`, "m"));
   });
 
   it("refuses a second account with the same e-mail (exit 2)", async () => {

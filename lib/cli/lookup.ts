@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.ts";
-import { AppError } from "../errors.ts";
+import { userWorkspaceContextBySlug } from "../auth/context.ts";
+import { AppError, isAppError } from "../errors.ts";
 
 /** The user with this (already normalised) e-mail; `flag` names the option in the error. */
 export async function findUserByEmail(db: Db, email: string, flag: string) {
@@ -10,4 +11,19 @@ export async function findUserByEmail(db: Db, email: string, flag: string) {
     });
   }
   return user;
+}
+
+/** The web app reports "not found" for workspaces the user is not in; an operator deserves the precise reason. */
+export async function contextFor(db: Db, userId: string, email: string, slug: string) {
+  try {
+    return await userWorkspaceContextBySlug(db, userId, slug);
+  } catch (e) {
+    if (!isAppError(e) || e.code !== "not_found") throw e;
+    const exists = await db.workspace.findUnique({ where: { slug }, select: { id: true } });
+    if (!exists)
+      throw new AppError("not_found", `Workspace "${slug}" not found`, { workspace: "No workspace with this slug" });
+    throw new AppError("not_found", `${email} is not a member of workspace "${slug}"`, {
+      user: "Not a member of this workspace",
+    });
+  }
 }

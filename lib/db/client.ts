@@ -58,7 +58,12 @@ export interface OpenOptions {
   migrate?: boolean;
 }
 
-const handles = new WeakMap<Db, DbHandle>();
+// On globalThis: Next bundles this module into several chunks, and each must find the same handles.
+const registry = globalThis as unknown as {
+  __foresightHandles?: WeakMap<Db, DbHandle>;
+  __foresightCloseHooks?: WeakMap<Db, (() => Promise<void>)[]>;
+};
+const handles = (registry.__foresightHandles ??= new WeakMap<Db, DbHandle>());
 
 /** The handle a Prisma client belongs to (for the queue, which needs more than Prisma). */
 export function handleOf(db: Db): DbHandle {
@@ -67,7 +72,7 @@ export function handleOf(db: Db): DbHandle {
   return handle;
 }
 
-const closeHooks = new WeakMap<Db, (() => Promise<void>)[]>();
+const closeHooks = (registry.__foresightCloseHooks ??= new WeakMap<Db, (() => Promise<void>)[]>());
 
 /** Runs `fn` when the database is closed, before its connections go (the queue stops there). */
 export function onClose(db: Db, fn: () => Promise<void>): void {

@@ -205,9 +205,12 @@ export async function startJobs(
  */
 export const RECOMPUTE_KINDS: readonly JobKind[] = ["SENTIMENT", "THEMES", "FORECAST", "SCORING"];
 
+/** What "Recompute everything" would queue in this version (empty: nothing to recompute yet). */
+export const recomputableKinds = (): JobKind[] => RECOMPUTE_KINDS.filter(isReady);
+
 export async function recomputeEverything(ctx: WorkspaceContext): Promise<{ queued: JobRef[]; kinds: JobKind[] }> {
   requirePermission(ctx, "jobs.recompute");
-  const kinds = RECOMPUTE_KINDS.filter(isReady);
+  const kinds = recomputableKinds();
   if (kinds.length === 0) {
     throw new AppError(
       "conflict",

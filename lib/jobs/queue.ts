@@ -13,7 +13,9 @@ export type Boss = PgBoss;
 /** The database schema pg-boss keeps its tables in. */
 export const QUEUE_SCHEMA = "pgboss";
 
-const instances = new WeakMap<Db, Promise<PgBoss>>();
+// On globalThis, so the several copies Next's bundles make of this module share one queue per database.
+const g = globalThis as unknown as { __foresightQueues?: WeakMap<Db, Promise<PgBoss>> };
+const instances = (g.__foresightQueues ??= new WeakMap<Db, Promise<PgBoss>>());
 
 /**
  * The started pg-boss of a database, with one queue per job kind; one per

@@ -20,34 +20,21 @@ export interface WorkerView {
 export async function listWorkers(ctx: WorkspaceContext, withinSeconds = 60): Promise<WorkerView[]> {
   requirePermission(ctx, "workspace.read");
   const rows = await ctx.db.$queryRaw<
-    {
-      id: string;
-      host: string;
-      mode: string;
-      kinds: JobKind[];
-      concurrency: number;
-      backend: string | null;
-      backendReason: string | null;
+    (Omit<WorkerView, "startedAt" | "lastSeenAt" | "jobsHere"> & {
       startedAt: Date;
       heartbeatAt: Date;
       jobsHere: bigint;
-    }[]
+    })[]
   >`SELECT w."id", w."host", w."mode", w."kinds"::text[] AS "kinds", w."concurrency", w."backend", w."backendReason",
       w."startedAt", w."heartbeatAt",
       (SELECT count(*) FROM "Job" j WHERE j."workerId" = w."id" AND j."workspaceId" = ${ctx.workspaceId}) AS "jobsHere"
     FROM "WorkerNode" w
     WHERE w."stoppedAt" IS NULL AND w."heartbeatAt" > (now() AT TIME ZONE 'UTC') - make_interval(secs => ${withinSeconds})
     ORDER BY w."startedAt"`;
-  return rows.map((r) => ({
-    id: r.id,
-    host: r.host,
-    mode: r.mode,
-    kinds: r.kinds,
-    concurrency: r.concurrency,
-    backend: r.backend,
-    backendReason: r.backendReason,
-    startedAt: r.startedAt.toISOString(),
-    lastSeenAt: r.heartbeatAt.toISOString(),
-    jobsHere: Number(r.jobsHere),
+  return rows.map(({ startedAt, heartbeatAt, jobsHere, ...r }) => ({
+    ...r,
+    startedAt: startedAt.toISOString(),
+    lastSeenAt: heartbeatAt.toISOString(),
+    jobsHere: Number(jobsHere),
   }));
 }

@@ -8,7 +8,7 @@ import { listInvites } from "@/lib/workspaces/invites";
 import { listMembers } from "@/lib/workspaces/members";
 import { listApiTokens } from "@/lib/workspaces/tokens";
 import { getWorkspace } from "@/lib/workspaces/workspaces";
-import { ActionField, ActionForm, RowAction } from "./action-form";
+import { ActionField, ActionForm, RowAction } from "@/app/_components/action-form";
 import {
   changeRoleAction,
   createInviteAction,

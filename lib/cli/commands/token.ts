@@ -1,34 +1,16 @@
 import { z } from "zod";
-import { userWorkspaceContextBySlug } from "../../auth/context.ts";
 import { emailSchema } from "../../auth/signup.ts";
-import type { Db } from "../../db/client.ts";
-import { AppError, isAppError } from "../../errors.ts";
 import { roleSchema } from "../../workspaces/members.ts";
 import { createApiToken, createTokenSchema } from "../../workspaces/tokens.ts";
 import { defineCommand, requiredString } from "../command.ts";
 import { formatDate } from "../format.ts";
-import { findUserByEmail } from "../lookup.ts";
+import { contextFor, findUserByEmail } from "../lookup.ts";
 
 const days = z.coerce
   .number({ error: "Give a whole number of days" })
   .int("Give a whole number of days")
   .min(1, "At least 1 day")
   .max(3650, "At most 3650 days");
-
-/** The web app reports "not found" for workspaces the user is not in; an operator deserves the precise reason. */
-async function contextFor(db: Db, userId: string, email: string, slug: string) {
-  try {
-    return await userWorkspaceContextBySlug(db, userId, slug);
-  } catch (e) {
-    if (!isAppError(e) || e.code !== "not_found") throw e;
-    const exists = await db.workspace.findUnique({ where: { slug }, select: { id: true } });
-    if (!exists)
-      throw new AppError("not_found", `Workspace "${slug}" not found`, { workspace: "No workspace with this slug" });
-    throw new AppError("not_found", `${email} is not a member of workspace "${slug}"`, {
-      user: "Not a member of this workspace",
-    });
-  }
-}
 
 const create = defineCommand({
   name: "token create",

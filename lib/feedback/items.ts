@@ -1,0 +1,53 @@
+/** Reading a workspace's feedback items and imports. */
+import { requirePermission, type WorkspaceContext } from "../auth/context.ts";
+
+export interface FeedbackPage {
+  total: number;
+  items: { id: string; text: string; occurredAt: string | null; rating: number | null; channel: string | null }[];
+  imports: {
+    id: string;
+    fileName: string;
+    status: string;
+    rowsNew: number;
+    rowsDuplicate: number;
+    rowsInvalid: number;
+    message: string | null;
+    createdAt: string;
+  }[];
+}
+
+export async function listFeedback(
+  ctx: WorkspaceContext,
+  opts: { batchId?: string; limit?: number } = {},
+): Promise<FeedbackPage> {
+  requirePermission(ctx, "workspace.read");
+  const where = { workspaceId: ctx.workspaceId, ...(opts.batchId ? { batchId: opts.batchId } : {}) };
+  const [total, items, imports] = await Promise.all([
+    ctx.db.feedbackItem.count({ where }),
+    ctx.db.feedbackItem.findMany({
+      where,
+      orderBy: [{ occurredAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+      take: Math.min(opts.limit ?? 50, 200),
+      select: { id: true, text: true, occurredAt: true, rating: true, channel: true },
+    }),
+    ctx.db.importBatch.findMany({
+      where: { workspaceId: ctx.workspaceId, kind: "FEEDBACK" },
+      orderBy: { createdAt: "desc" },
+      take: 10,
+    }),
+  ]);
+  return {
+    total,
+    items: items.map((i) => ({ ...i, occurredAt: i.occurredAt?.toISOString() ?? null })),
+    imports: imports.map((b) => ({
+      id: b.id,
+      fileName: b.fileName,
+      status: b.status,
+      rowsNew: b.rowsNew,
+      rowsDuplicate: b.rowsDuplicate,
+      rowsInvalid: b.rowsInvalid,
+      message: b.message,
+      createdAt: b.createdAt.toISOString(),
+    })),
+  };
+}
