@@ -151,5 +151,11 @@ export const ACTIONS: ActionEntry[] = [
     resource: { field: "jobId", kind: "job" },
   },
   { file: "(app)/jobs/actions.ts", name: "recomputeAction", access: "jobs.recompute" },
+  {
+    file: "(app)/settings/actions.ts",
+    name: "rollbackModelAction",
+    access: "models.manage",
+    fields: { kind: "SENTIMENT", version: "1" },
+  },
   { file: "(app)/feedback/import/actions.ts", name: "importFeedbackAction", access: "data.write" },
 ];

@@ -1,5 +1,5 @@
 /**
- * `npm run check:jobs-faults [-- --jobs 500 --kills 5 --workers 2]`
+ * `npm run check:jobs-faults [-- --jobs 500 --kills 5 --workers 2 --work-ms 20-150]`
  *
  * Starts worker processes on a fresh PostgreSQL database, queues idempotent
  * test jobs that each write one row, SIGKILLs a random worker at random
@@ -22,6 +22,8 @@ const { values: args } = parseArgs({
     kills: { type: "string", default: "5" },
     workers: { type: "string", default: "2" },
     concurrency: { type: "string", default: "4" },
+    /** Each job works for a random time in [min, max] ms before writing its row. */
+    "work-ms": { type: "string", default: "20-150" },
     "timeout-seconds": { type: "string", default: "600" },
   },
 });
@@ -29,6 +31,7 @@ const JOBS = Number(args.jobs);
 const KILLS = Number(args.kills);
 const WORKERS = Number(args.workers);
 const TIMEOUT_MS = Number(args["timeout-seconds"]) * 1000;
+const [WORK_MIN, WORK_MAX] = args["work-ms"].split("-").map(Number) as [number, number];
 const SERVER_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -92,7 +95,7 @@ async function main(): Promise<number> {
       workspaceId: ws.id,
       kind: "IMPORT" as const,
       createdById: owner.id,
-      input: { n: i, workMs: Math.round(rand(20, 150)) },
+      input: { n: i, workMs: Math.round(rand(WORK_MIN, WORK_MAX ?? WORK_MIN)) },
       retryLimit: 10,
       retryDelaySeconds: 1,
     }));
@@ -101,8 +104,9 @@ async function main(): Promise<number> {
     let kills = 0;
     const running = () => handle.prisma.job.count({ where: { workspaceId: ws.id, state: "RUNNING" } });
     while (kills < KILLS && Date.now() - started < TIMEOUT_MS) {
-      await sleep(rand(300, 1500));
-      if ((await running()) === 0 && (await unfinished(handle.prisma, ws.id)) === 0) break;
+      await sleep(rand(200, 900));
+      if ((await unfinished(handle.prisma, ws.id)) === 0) break;
+      if ((await running()) === 0) continue; // kill while work is in flight
       const i = Math.floor(Math.random() * workers.length);
       const victim = workers[i]!;
       const inFlight = await running();
@@ -140,7 +144,9 @@ async function main(): Promise<number> {
       retriedJobs: retried,
     };
     console.log(JSON.stringify(result));
-    return result.duplicateEffects === 0 && result.lost === 0 ? 0 : 1;
+    if (kills < KILLS)
+      console.error(`Only ${kills} of ${KILLS} kills happened before the jobs ran out: use more jobs.`);
+    return result.duplicateEffects === 0 && result.lost === 0 && kills === KILLS ? 0 : 1;
   } finally {
     for (const c of children) c.kill("SIGKILL");
     await handle.close();

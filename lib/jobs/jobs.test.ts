@@ -171,7 +171,8 @@ describe("queue and worker", () => {
     fail = false;
     const analystUser = await makeUser(db.prisma, "Analyst");
     const analyst = await addMember(owner.ctx, analystUser.user.id, "ANALYST");
-    expect((await retryJob(analyst, ref!.id)).state).toBe("QUEUED");
+    // Queued again; the idle worker may already have taken it by the time the call returns.
+    expect(["QUEUED", "RUNNING", "SUCCEEDED"]).toContain((await retryJob(analyst, ref!.id)).state);
     expect(await finished(ref!.id)).toMatchObject({ state: "SUCCEEDED", attempts: 2, error: null });
   });
 

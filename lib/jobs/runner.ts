@@ -20,7 +20,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Db, DbHandle, DbTx } from "../db/client.ts";
-import { Prisma } from "../db/generated/client.ts";
+import { Prisma, type Job } from "../db/generated/client.ts";
 import { isAppError } from "../errors.ts";
 import { enqueueInTransaction, TX_OPTIONS, type NewJob } from "./enqueue.ts";
 import { announceQueued, onQueued } from "./events.ts";
@@ -177,63 +177,77 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
       wakers.add(done);
     });
 
+  type Claim = { kind: JobKind; delivery: Delivery; row: Job; attempt: number };
+
+  /**
+   * Takes the next delivery of a kind and claims its Job row in one
+   * transaction: a worker killed in between leaves both as they were.
+   */
+  const claimFrom = (kind: JobKind) =>
+    db.$transaction(async (tx): Promise<Claim | "empty" | "skipped"> => {
+      const q = queueName(kind);
+      const [delivery] = (await boss.fetch(q, { batchSize: 1, ...inTransaction(tx) })) as Delivery[];
+      if (!delivery) return "empty";
+      const jobId = delivery.data?.jobId;
+      const row = jobId ? await tx.job.findUnique({ where: { id: jobId } }) : null;
+      if (!row || row.queueId !== delivery.id || row.state === "SUCCEEDED" || row.state === "FAILED") {
+        // Its workspace was deleted, or this delivery was replaced (retry) or is already done.
+        await boss.complete(q, delivery.id, {}, inTransaction(tx));
+        return "skipped";
+      }
+      const attempt = row.attempts + 1;
+      const claimed =
+        row.state === "CANCELLED" || row.cancelRequestedAt
+          ? 0
+          : await tx.$executeRaw`UPDATE "Job" SET "state" = 'RUNNING', "attempts" = ${attempt},
+              "startedAt" = COALESCE("startedAt", ${NOW}), "heartbeatAt" = ${NOW}, "workerId" = ${id},
+              "finishedAt" = NULL, "progressMessage" = ${attempt > 1 ? `Attempt ${attempt} started` : "Started"}
+            WHERE "id" = ${row.id} AND "attempts" = ${row.attempts} AND "state" IN ('QUEUED', 'RUNNING')
+              AND "cancelRequestedAt" IS NULL`;
+      if (claimed !== 1) {
+        // Cancelled before it started.
+        await tx.$executeRaw`UPDATE "Job" SET "state" = 'CANCELLED', "finishedAt" = ${NOW}, "heartbeatAt" = NULL
+          WHERE "id" = ${row.id} AND "state" IN ('QUEUED', 'RUNNING')`;
+        await boss.cancel(q, delivery.id, inTransaction(tx));
+        return "skipped";
+      }
+      return { kind, delivery, row, attempt };
+    }, TX_OPTIONS);
+
   let rotation = 0;
-  async function fetchNext(): Promise<{ kind: JobKind; delivery: Delivery } | null> {
+  async function claimNext(): Promise<Claim | "empty" | "skipped"> {
     rotation = (rotation + 1) % kinds.length;
     for (let i = 0; i < kinds.length; i++) {
-      const kind = kinds[(rotation + i) % kinds.length]!;
-      const [delivery] = (await boss.fetch(queueName(kind), { batchSize: 1 })) as Delivery[];
-      if (delivery) return { kind, delivery };
+      const got = await claimFrom(kinds[(rotation + i) % kinds.length]!);
+      if (got !== "empty") return got;
     }
-    return null;
+    return "empty";
   }
 
   async function slot(): Promise<void> {
     while (!stopping) {
-      let next: Awaited<ReturnType<typeof fetchNext>> = null;
+      let next: Awaited<ReturnType<typeof claimNext>> = "empty";
       try {
-        next = await fetchNext();
+        next = await claimNext();
       } catch (e) {
-        log(`fetching jobs failed: ${describeError(e)}`);
+        log(`taking a job failed: ${describeError(e)}`);
       }
-      if (!next) {
+      if (next === "skipped") continue;
+      if (next === "empty") {
         await sleep(pollIntervalMs);
         continue;
       }
       try {
-        await runDelivery(next.kind, next.delivery);
+        await run(next);
       } catch (e) {
         // Bookkeeping failed (database gone?): the heartbeat stops, so the job is retried elsewhere.
-        log(`job ${next.delivery.data?.jobId ?? next.delivery.id}: ${describeError(e)}`);
+        log(`job ${next.row.id}: ${describeError(e)}`);
       }
     }
   }
 
-  async function runDelivery(kind: JobKind, delivery: Delivery): Promise<void> {
+  async function run({ kind, delivery, row, attempt }: Claim): Promise<void> {
     const q = queueName(kind);
-    const jobId = delivery.data?.jobId;
-    const row = jobId ? await db.job.findUnique({ where: { id: jobId } }) : null;
-    if (!row || row.queueId !== delivery.id || row.state === "SUCCEEDED" || row.state === "FAILED") {
-      // Its workspace was deleted, or this delivery was replaced (retry) or is already done.
-      await boss.complete(q, delivery.id);
-      return;
-    }
-    if (row.state === "CANCELLED" || row.cancelRequestedAt) {
-      await db.$transaction(async (tx) => {
-        await tx.$executeRaw`UPDATE "Job" SET "state" = 'CANCELLED', "finishedAt" = ${NOW}, "heartbeatAt" = NULL
-          WHERE "id" = ${row.id} AND "state" IN ('QUEUED', 'RUNNING')`;
-        await boss.cancel(q, delivery.id, inTransaction(tx));
-      }, TX_OPTIONS);
-      return;
-    }
-    const attempt = row.attempts + 1;
-    const claimed = await db.$executeRaw`UPDATE "Job" SET "state" = 'RUNNING', "attempts" = ${attempt},
-        "startedAt" = COALESCE("startedAt", ${NOW}), "heartbeatAt" = ${NOW}, "workerId" = ${id},
-        "finishedAt" = NULL, "progressMessage" = ${attempt > 1 ? `Attempt ${attempt} started` : "Started"}
-      WHERE "id" = ${row.id} AND "attempts" = ${row.attempts} AND "state" IN ('QUEUED', 'RUNNING')
-        AND "cancelRequestedAt" IS NULL`;
-    if (claimed !== 1) return; // changed under us (cancelled a moment ago); the next delivery sorts it out
-
     const fence = Prisma.sql`"id" = ${row.id} AND "attempts" = ${attempt} AND "state" = 'RUNNING'`;
     const controller = new AbortController();
     running.set(row.id, controller);

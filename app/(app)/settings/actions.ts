@@ -11,6 +11,7 @@ import { changeMemberRole, removeMember, roleSchema } from "@/lib/workspaces/mem
 import { createApiToken, createTokenSchema, revokeApiToken } from "@/lib/workspaces/tokens";
 import { createWorkspace, deleteWorkspace, renameWorkspace } from "@/lib/workspaces/workspaces";
 import { getEnv } from "@/lib/env";
+import { MODEL_KINDS, rollbackModel } from "@/lib/ml/registry";
 
 const id = z.string().min(1).max(64);
 const refresh = () => revalidatePath("/", "layout");
@@ -103,5 +104,17 @@ export const revokeTokenAction = workspaceAction(
     await revokeApiToken(ctx, tokenId);
     refresh();
     return { message: "Token revoked" };
+  },
+);
+
+export const rollbackModelAction = workspaceAction(
+  {
+    schema: z.object({ kind: z.enum(MODEL_KINDS), version: z.coerce.number().int().min(1) }),
+    permission: "models.manage",
+  },
+  async (ctx, { kind, version }) => {
+    await rollbackModel(ctx, kind, version);
+    refresh();
+    return { message: `Jobs now use ${kind.toLowerCase()} model v${version}` };
   },
 );

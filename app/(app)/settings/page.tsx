@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { PageHeader } from "@/app/_components/page-header";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { can, ROLE_LABEL, ROLES } from "@/lib/auth/roles";
+import { listModels, type ModelKind } from "@/lib/ml/registry";
 import { getSessionWorkspace } from "@/lib/web/session";
 import { listInvites } from "@/lib/workspaces/invites";
 import { listMembers } from "@/lib/workspaces/members";
@@ -19,23 +20,26 @@ import {
   renameWorkspaceAction,
   revokeInviteAction,
   revokeTokenAction,
+  rollbackModelAction,
 } from "./actions";
 import { RoleSelect, Section, Table } from "./parts";
 
 export const metadata: Metadata = { title: "Settings" };
 
 const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+const MODEL_LABEL: Record<ModelKind, string> = { SENTIMENT: "Sentiment", THEMES: "Themes", FORECAST: "Forecast" };
 
 export default async function SettingsPage() {
   const s = await getSessionWorkspace();
   if (!s?.ctx) redirect("/login");
   const ctx = s.ctx;
   const isAdmin = can(ctx.role, "members.manage");
-  const [workspace, members, invites, tokens] = await Promise.all([
+  const [workspace, members, invites, tokens, models] = await Promise.all([
     getWorkspace(ctx),
     listMembers(ctx),
     isAdmin ? listInvites(ctx) : Promise.resolve([]),
     listApiTokens(ctx),
+    listModels(ctx),
   ]);
   const ownerCount = members.filter((m) => m.role === "OWNER").length;
   const grantable = ROLES.filter((r) => r !== "OWNER" || ctx.role === "OWNER");
@@ -273,6 +277,48 @@ export default async function SettingsPage() {
             </Table>
           </div>
         ) : null}
+      </Section>
+
+      <Section
+        id="models"
+        title="Models"
+        description="Models trained for this workspace, with the data they learnt from and their measured quality. Jobs use the current version; an admin can go back to an earlier one."
+      >
+        {models.length === 0 ? (
+          <p className="text-tremor-default">
+            No model has been trained for this workspace yet. Sentiment and forecasting jobs register theirs here.
+          </p>
+        ) : (
+          <Table head={["Model", "Version", "Trained", "Backend", "Size", ""]}>
+            {models.map((m) => (
+              <tr key={m.id}>
+                <td>{MODEL_LABEL[m.kind]}</td>
+                <td>
+                  v{m.version}
+                  {m.isCurrent ? (
+                    <span className="ml-2 text-tremor-label font-medium text-emerald-700 dark:text-emerald-300">
+                      current
+                    </span>
+                  ) : null}
+                </td>
+                <td>{dateFmt.format(m.createdAt)}</td>
+                <td>{m.backend ?? "—"}</td>
+                <td>{(m.sizeBytes / 1024).toFixed(0)} KB</td>
+                <td className="text-right">
+                  {!m.isCurrent && can(ctx.role, "models.manage") ? (
+                    <ActionForm action={rollbackModelAction} aria-label={`Use ${MODEL_LABEL[m.kind]} v${m.version}`}>
+                      <input type="hidden" name="kind" value={m.kind} />
+                      <input type="hidden" name="version" value={m.version} />
+                      <SubmitButton variant="ghost" size="sm" pendingLabel="Switching…">
+                        Use this version
+                      </SubmitButton>
+                    </ActionForm>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </Table>
+        )}
       </Section>
 
       {can(ctx.role, "workspace.delete") ? (
