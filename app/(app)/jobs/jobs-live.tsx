@@ -12,7 +12,7 @@ import { formatDate } from "@/app/_components/format";
 import type { JobList, JobView } from "@/lib/jobs/manage";
 import type { WorkerView } from "@/lib/jobs/workers";
 import { cancelJobAction, retryJobAction } from "./actions";
-import { tableBody, tableFrame, tableHead } from "@/app/_components/table-styles";
+import { tableFrame, tableHead } from "@/app/_components/table-styles";
 
 type JobsPayload = JobList & { workers: WorkerView[] };
 
@@ -49,6 +49,14 @@ const STATE_LABEL: Record<JobView["state"], string> = {
   FAILED: "Failed",
   CANCELLED: "Cancelled",
 };
+
+const queuedAt = new Intl.DateTimeFormat("en-US", {
+  month: "short",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
 
 export function formatDuration(ms: number | null): string {
   if (ms === null) return "—";
@@ -179,26 +187,21 @@ export function JobsLive({
         </p>
       ) : (
         <div className={tableFrame}>
-          <table className="w-full min-w-[56rem] text-left text-tremor-default" aria-label="Jobs">
+          <table className="w-full min-w-[48rem] text-left text-tremor-default" aria-label="Jobs">
             <thead className={tableHead}>
               <tr>
                 <th className="px-4 py-2 font-medium">Job</th>
                 <th className="px-4 py-2 font-medium">State</th>
-                <th className="w-64 px-4 py-2 font-medium">Progress</th>
+                <th className="min-w-[14rem] px-4 py-2 font-medium">Progress</th>
                 <th className="px-4 py-2 font-medium">Started by</th>
                 <th className="px-4 py-2 font-medium">Queued</th>
                 <th className="px-4 py-2 font-medium">Duration</th>
                 <th className="px-4 py-2 font-medium">Attempts</th>
-                <th className="px-4 py-2 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
               </tr>
             </thead>
-            <tbody className={tableBody}>
-              {data.jobs.map((job) => (
-                <JobRow key={job.id} job={job} canManage={canManage} />
-              ))}
-            </tbody>
+            {data.jobs.map((job) => (
+              <JobRow key={job.id} job={job} canManage={canManage} />
+            ))}
           </table>
         </div>
       )}
@@ -210,90 +213,105 @@ function JobRow({ job, canManage }: { job: JobView; canManage: boolean }) {
   const href = resultHref(job);
   const canCancel = canManage && (job.state === "QUEUED" || job.state === "RUNNING") && !job.cancelRequested;
   const canRetry = canManage && (job.state === "FAILED" || job.state === "CANCELLED");
+  const rowAction = canCancel
+    ? { action: cancelJobAction, label: "Cancel", pending: "Cancelling…" }
+    : canRetry
+      ? { action: retryJobAction, label: "Retry", pending: "Queuing…" }
+      : null;
+  // One <tbody> per job: its row, and the error beneath it across the whole width.
   return (
-    <tr data-testid="job-row" data-job-id={job.id} data-state={job.state} className="align-top">
-      <td className="px-4 py-3">
-        <div className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
-          {job.kindLabel}
-        </div>
-        {href ? (
-          <Link href={href} className="text-tremor-label text-tremor-brand hover:underline dark:text-dark-tremor-brand">
-            View result
-          </Link>
-        ) : null}
-        {job.backend || job.model ? (
-          <div className="text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle">
-            {[job.model, job.backend].filter(Boolean).join(" · ")}
+    <tbody
+      data-testid="job-row"
+      data-job-id={job.id}
+      data-state={job.state}
+      className="border-t border-tremor-border first-of-type:border-t-0 dark:border-dark-tremor-border"
+    >
+      <tr className="align-top">
+        <td className="px-4 py-3">
+          <div className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
+            {job.kindLabel}
           </div>
-        ) : null}
-      </td>
-      <td className="px-4 py-3">
-        <span className={cx("rounded-full px-2 py-0.5 text-tremor-label font-medium", STATE_STYLE[job.state])}>
-          {job.cancelRequested ? "Cancelling…" : STATE_LABEL[job.state]}
-        </span>
-      </td>
-      <td className="px-4 py-3">
-        <div
-          role="progressbar"
-          aria-label={`${job.kindLabel} progress`}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={job.progress}
-          className="h-2 w-full overflow-hidden rounded-full bg-tremor-background-subtle dark:bg-dark-tremor-background-subtle"
-        >
+          {href ? (
+            <Link
+              href={href}
+              className="whitespace-nowrap text-tremor-label text-tremor-brand hover:underline dark:text-dark-tremor-brand"
+            >
+              View result
+            </Link>
+          ) : null}
+          {job.backend || job.model ? (
+            <div className="text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle">
+              {[job.model, job.backend].filter(Boolean).join(" · ")}
+            </div>
+          ) : null}
+        </td>
+        <td className="px-4 py-3">
+          <span className={cx("rounded-full px-2 py-0.5 text-tremor-label font-medium", STATE_STYLE[job.state])}>
+            {job.cancelRequested ? "Cancelling…" : STATE_LABEL[job.state]}
+          </span>
+          <div className="-ml-3 mt-1">
+            {rowAction ? (
+              <RowAction
+                action={rowAction.action}
+                field="jobId"
+                id={job.id}
+                label={rowAction.label}
+                pendingLabel={rowAction.pending}
+                aria-label={`${rowAction.label} ${job.kindLabel.toLowerCase()} job`}
+              />
+            ) : null}
+          </div>
+        </td>
+        <td className="px-4 py-3">
           <div
-            className={cx(
-              "h-full rounded-full transition-[width] duration-500",
-              job.state === "FAILED"
-                ? "bg-rose-500"
-                : job.state === "CANCELLED"
-                  ? "bg-amber-500"
-                  : "bg-tremor-brand dark:bg-dark-tremor-brand",
-            )}
-            style={{ width: `${job.progress}%` }}
-          />
-        </div>
-        <div className="mt-1 flex justify-between gap-2 text-tremor-label text-tremor-content dark:text-dark-tremor-content">
-          <span data-testid="job-message">{job.progressMessage ?? " "}</span>
-          <span className="tabular-nums">{job.progress}%</span>
-        </div>
-        {job.error ? (
-          <p className="mt-1 text-tremor-label text-rose-700 dark:text-rose-300" data-testid="job-error">
-            {job.error}
-          </p>
-        ) : null}
-      </td>
-      <td className="px-4 py-3 text-tremor-content dark:text-dark-tremor-content">{job.createdBy?.name ?? "System"}</td>
-      <td className="whitespace-nowrap px-4 py-3 text-tremor-content dark:text-dark-tremor-content">
-        <time dateTime={job.createdAt}>{formatDate(job.createdAt, "datetime")}</time>
-      </td>
-      <td className="whitespace-nowrap px-4 py-3 tabular-nums text-tremor-content dark:text-dark-tremor-content">
-        {formatDuration(job.durationMs)}
-      </td>
-      <td className="px-4 py-3 tabular-nums text-tremor-content dark:text-dark-tremor-content">{job.attempts}</td>
-      <td className="px-4 py-3 text-right">
-        {canCancel ? (
-          <RowAction
-            action={cancelJobAction}
-            field="jobId"
-            id={job.id}
-            label="Cancel"
-            pendingLabel="Cancelling…"
-            aria-label={`Cancel ${job.kindLabel.toLowerCase()} job`}
-          />
-        ) : null}
-        {canRetry ? (
-          <RowAction
-            action={retryJobAction}
-            field="jobId"
-            id={job.id}
-            label="Retry"
-            pendingLabel="Queuing…"
-            aria-label={`Retry ${job.kindLabel.toLowerCase()} job`}
-          />
-        ) : null}
-      </td>
-    </tr>
+            role="progressbar"
+            aria-label={`${job.kindLabel} progress`}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={job.progress}
+            className="h-2 w-full overflow-hidden rounded-full bg-tremor-background-subtle dark:bg-dark-tremor-background-subtle"
+          >
+            <div
+              className={cx(
+                "h-full rounded-full transition-[width] duration-500",
+                job.state === "FAILED"
+                  ? "bg-rose-500"
+                  : job.state === "CANCELLED"
+                    ? "bg-amber-500"
+                    : "bg-tremor-brand dark:bg-dark-tremor-brand",
+              )}
+              style={{ width: `${job.progress}%` }}
+            />
+          </div>
+          <div className="mt-1 flex justify-between gap-2 text-tremor-label text-tremor-content dark:text-dark-tremor-content">
+            <span data-testid="job-message">{job.progressMessage ?? " "}</span>
+            <span className="tabular-nums">{job.progress}%</span>
+          </div>
+        </td>
+        <td className="whitespace-nowrap px-4 py-3 text-tremor-content dark:text-dark-tremor-content">
+          {job.createdBy?.name ?? "System"}
+        </td>
+        <td className="whitespace-nowrap px-4 py-3 text-tremor-content dark:text-dark-tremor-content">
+          <time dateTime={job.createdAt} title={formatDate(job.createdAt, "datetime")}>
+            {queuedAt.format(new Date(job.createdAt))} UTC
+          </time>
+        </td>
+        <td className="whitespace-nowrap px-4 py-3 tabular-nums text-tremor-content dark:text-dark-tremor-content">
+          {formatDuration(job.durationMs)}
+        </td>
+        <td className="px-4 py-3 tabular-nums text-tremor-content dark:text-dark-tremor-content">{job.attempts}</td>
+      </tr>
+      {job.error ? (
+        <tr>
+          <td colSpan={7} className="px-4 pb-3 pt-0">
+            <p className="text-tremor-label text-rose-700 dark:text-rose-300" data-testid="job-error">
+              <span className="font-medium">Error: </span>
+              {job.error}
+            </p>
+          </td>
+        </tr>
+      ) : null}
+    </tbody>
   );
 }
 
