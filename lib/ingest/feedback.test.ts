@@ -101,6 +101,59 @@ test("bad uploads are refused before anything is stored; viewers cannot import",
   expect(await db.prisma.importBatch.count({ where: { fileName: "x.pdf" } })).toBe(0);
 });
 
+test("an import is all or nothing: a worker dying mid-file leaves no rows, and the retry imports the file exactly once", async () => {
+  const rows = ["id,text", ...Array.from({ length: 2000 }, (_, i) => `k${i},Item ${i}`)].join("\n");
+  let hung = false;
+  // Worker A stages the first rows, then goes silent (no heartbeats, no progress): as if killed.
+  const a = await startWorker({
+    handle: db,
+    handlers: {
+      IMPORT: (ctx) =>
+        runFeedbackImport({
+          ...ctx,
+          progress: async () => {
+            hung = true;
+            await new Promise(() => undefined);
+          },
+        }),
+    },
+    mode: "worker",
+    concurrency: 1,
+    pollIntervalMs: 100,
+    heartbeatMs: 3_600_000,
+    staleAfterMs: 3_600_000,
+    log: () => undefined,
+  });
+  await worker.stop(500); // only A takes this job
+  try {
+    const { batchId, jobId } = await startFeedbackImport(owner.ctx, { name: "big.csv", content: csv(rows) });
+    while (!hung) await new Promise((r) => setTimeout(r, 20));
+    expect(await db.prisma.feedbackStaging.count({ where: { batchId } })).toBeGreaterThan(0);
+    expect(await db.prisma.feedbackItem.count({ where: { batchId } })).toBe(0);
+    // Worker B notices the silence and runs the import again from the start.
+    worker = await startWorker({
+      handle: db,
+      handlers: { IMPORT: runFeedbackImport },
+      mode: "worker",
+      pollIntervalMs: 100,
+      staleAfterMs: 1000,
+      log: () => undefined,
+    });
+    for (let i = 0; i < 400 && (await getJob(owner.ctx, jobId)).state !== "SUCCEEDED"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await getJob(owner.ctx, jobId)).toMatchObject({ state: "SUCCEEDED", attempts: 2 });
+    expect(await db.prisma.feedbackItem.count({ where: { batchId } })).toBe(2000);
+    expect(await db.prisma.feedbackStaging.count({ where: { batchId } })).toBe(0);
+    expect(await db.prisma.importBatch.findUniqueOrThrow({ where: { id: batchId } })).toMatchObject({
+      rowsNew: 2000,
+      rowsDuplicate: 0,
+    });
+  } finally {
+    await a.stop(100);
+  }
+});
+
 test("delimiter detection", () => {
   expect(detectDelimiter("a;b;c")).toBe(";");
   expect(detectDelimiter("a\tb")).toBe("\t");

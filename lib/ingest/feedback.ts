@@ -17,7 +17,7 @@ import { enqueueInTransaction, TX_OPTIONS } from "../jobs/enqueue.ts";
 import { announceQueued } from "../jobs/events.ts";
 import { followUps } from "../jobs/pipeline.ts";
 import { getQueue } from "../jobs/queue.ts";
-import { PermanentJobError, type JobContext, type JobOutcome } from "../jobs/runner.ts";
+import { JobCancelledError, PermanentJobError, type JobContext, type JobOutcome } from "../jobs/runner.ts";
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
@@ -173,9 +173,15 @@ export async function runFeedbackImport(ctx: JobContext): Promise<JobOutcome> {
   try {
     return await readBatch(ctx, db, batch.id, batch.file.content);
   } catch (e) {
+    const cancelled = e instanceof JobCancelledError;
+    await db.feedbackStaging.deleteMany({ where: { batchId: batch.id } });
     await db.importBatch.update({
       where: { id: batch.id },
-      data: { status: "FAILED", message: e instanceof Error ? e.message : String(e), finishedAt: new Date() },
+      data: {
+        status: cancelled ? "CANCELLED" : "FAILED",
+        message: cancelled ? "Cancelled; nothing was imported" : e instanceof Error ? e.message : String(e),
+        finishedAt: new Date(),
+      },
     });
     throw e;
   }
@@ -183,7 +189,8 @@ export async function runFeedbackImport(ctx: JobContext): Promise<JobOutcome> {
 
 async function readBatch(ctx: JobContext, db: Db, batchId: string, content: Uint8Array): Promise<JobOutcome> {
   const workspaceId = ctx.job.workspaceId;
-  // A retry starts over: rows written by an earlier attempt are found again as this batch's own.
+  // A retry starts over: what an earlier (killed) attempt staged is thrown away.
+  await db.feedbackStaging.deleteMany({ where: { batchId } });
   await db.importRowError.deleteMany({ where: { batchId } });
   await db.importBatch.update({ where: { id: batchId }, data: { status: "RUNNING", startedAt: new Date() } });
 
@@ -199,10 +206,10 @@ async function readBatch(ctx: JobContext, db: Db, batchId: string, content: Uint
   let columns: ColumnGuess | undefined;
   let rowsTotal = 0;
   let rowsInvalid = 0;
-  let pending: Prisma.FeedbackItemCreateManyInput[] = [];
+  let pending: Prisma.FeedbackStagingCreateManyInput[] = [];
   const errors: Prisma.ImportRowErrorCreateManyInput[] = [];
   const flush = async () => {
-    if (pending.length) await db.feedbackItem.createMany({ data: pending, skipDuplicates: true });
+    if (pending.length) await db.feedbackStaging.createMany({ data: pending });
     if (errors.length) await db.importRowError.createMany({ data: errors.splice(0) });
     pending = [];
   };
@@ -228,6 +235,7 @@ async function readBatch(ctx: JobContext, db: Db, batchId: string, content: Uint
     pending.push({
       workspaceId,
       batchId,
+      line: info.lines,
       externalId,
       dedupeKey: dedupeKey({ externalId, text: body, date, author }),
       text: body.slice(0, 20_000),
@@ -246,22 +254,37 @@ async function readBatch(ctx: JobContext, db: Db, batchId: string, content: Uint
   await flush();
   ctx.checkpoint();
 
-  const rowsNew = await db.feedbackItem.count({ where: { batchId } });
-  const rowsDuplicate = rowsTotal - rowsInvalid - rowsNew;
-  const message = `${rowsNew.toLocaleString("en-US")} new, ${rowsDuplicate.toLocaleString("en-US")} duplicates, ${rowsInvalid.toLocaleString("en-US")} invalid`;
+  const rowsValid = rowsTotal - rowsInvalid;
   return {
-    message,
     resultType: "ImportBatch",
     resultId: batchId,
     commit: async (tx) => {
+      // The batch's rows appear all at once; a row already imported (or repeated in the file) is a duplicate.
+      const rowsNew = await tx.$executeRaw`
+        INSERT INTO "FeedbackItem" ("id", "workspaceId", "batchId", "externalId", "dedupeKey", "text", "occurredAt",
+          "rating", "channel", "authorHash", "attributes")
+        SELECT DISTINCT ON (s."dedupeKey") 'fi' || replace(gen_random_uuid()::text, '-', ''), s."workspaceId",
+          s."batchId", s."externalId", s."dedupeKey", s."text", s."occurredAt", s."rating", s."channel",
+          s."authorHash", s."attributes"
+        FROM "FeedbackStaging" s WHERE s."batchId" = ${batchId}
+        ORDER BY s."dedupeKey", s."line"
+        ON CONFLICT ("workspaceId", "dedupeKey") DO NOTHING`;
+      await tx.feedbackStaging.deleteMany({ where: { batchId } });
+      const rowsDuplicate = rowsValid - rowsNew;
+      const message = `${fmt(rowsNew)} new, ${fmt(rowsDuplicate)} duplicates, ${fmt(rowsInvalid)} invalid`;
       await tx.importBatch.update({
         where: { id: batchId },
         data: { status: "COMPLETED", rowsTotal, rowsNew, rowsDuplicate, rowsInvalid, message, finishedAt: new Date() },
       });
+      return {
+        message,
+        followUps: followUps(
+          { kind: "feedback-imported", batchId, newItems: rowsNew },
+          { workspaceId, createdById: ctx.job.createdById },
+        ),
+      };
     },
-    followUps: followUps(
-      { kind: "feedback-imported", batchId, newItems: rowsNew },
-      { workspaceId, createdById: ctx.job.createdById },
-    ),
   };
 }
+
+const fmt = (n: number) => n.toLocaleString("en-US");

@@ -61,8 +61,12 @@ export interface JobOutcome {
   resultId?: string;
   model?: string;
   backend?: string;
-  /** Final writes, committed together with the job's success (and rolled back with it). */
-  commit?: (tx: DbTx) => Promise<void>;
+  /**
+   * Final writes, committed together with the job's success (and rolled back
+   * with it). What they return (the final message, follow-up jobs) is only
+   * known once they ran, so it joins the outcome here.
+   */
+  commit?: (tx: DbTx) => Promise<void | Pick<JobOutcome, "message" | "followUps">>;
   /** Jobs to queue when this one succeeds (pipelines), in the same transaction. */
   followUps?: NewJob[];
 }
@@ -312,8 +316,10 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
             "model" = ${outcome.model ?? null}, "backend" = ${outcome.backend ?? null}
           WHERE ${fence}`;
         if (n !== 1) throw new SupersededError();
-        await outcome.commit?.(tx);
-        const refs = await enqueueInTransaction(tx, boss, await withoutRedundant(tx, outcome.followUps ?? []));
+        const late = (await outcome.commit?.(tx)) ?? {};
+        if (late.message) await tx.job.update({ where: { id: row.id }, data: { progressMessage: late.message } });
+        const next = [...(outcome.followUps ?? []), ...(late.followUps ?? [])];
+        const refs = await enqueueInTransaction(tx, boss, await withoutRedundant(tx, next));
         await boss.complete(q, delivery.id, {}, inTransaction(tx));
         return refs;
       }, TX_OPTIONS);
