@@ -78,6 +78,34 @@ test("semicolon-separated files without ids are deduplicated by their text and d
   expect(r.batch).toMatchObject({ rowsTotal: 3, rowsNew: 2, rowsDuplicate: 1 });
 });
 
+test("UTF-16 and Windows-1252 files are read in their encoding, which the batch records", async () => {
+  const { batchId: u16, jobId: j16 } = await startFeedbackImport(owner.ctx, {
+    name: "excel-export.csv",
+    content: new Uint8Array(
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("comment\tscore\nZu teuer für uns\t2\n", "utf16le")]),
+    ),
+  });
+  const latin = Buffer.concat([Buffer.from("feedback\nTr"), Buffer.from([0xe8]), Buffer.from("s bien\n")]);
+  const { batchId: w1252, jobId: j1252 } = await startFeedbackImport(owner.ctx, { name: "legacy.csv", content: latin });
+  for (const jobId of [j16, j1252]) {
+    for (let i = 0; i < 200 && (await getJob(owner.ctx, jobId)).state !== "SUCCEEDED"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  const texts = await db.prisma.feedbackItem.findMany({
+    where: { batchId: { in: [u16, w1252] } },
+    select: { text: true, rating: true },
+  });
+  expect(texts).toEqual(
+    expect.arrayContaining([
+      { text: "Zu teuer für uns", rating: 2 },
+      { text: "Très bien", rating: null },
+    ]),
+  );
+  const batch = await db.prisma.importBatch.findUniqueOrThrow({ where: { id: w1252 } });
+  expect(batch.mapping).toMatchObject({ encoding: "windows-1252", delimiter: ",", columns: { text: "feedback" } });
+});
+
 test("a file without a text column fails with a message that names the columns, and is not retried", async () => {
   const r = await importFile("numbers.csv", "a,b\n1,2\n");
   expect(r.job.state).toBe("FAILED");

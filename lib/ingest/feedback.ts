@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
+import { decode, detectEncoding } from "./encoding.ts";
 import { requirePermission, type WorkspaceContext } from "../auth/context.ts";
 import { handleOf, type Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
@@ -194,9 +195,8 @@ async function readBatch(ctx: JobContext, db: Db, batchId: string, content: Uint
   await db.importRowError.deleteMany({ where: { batchId } });
   await db.importBatch.update({ where: { id: batchId }, data: { status: "RUNNING", startedAt: new Date() } });
 
-  const text = Buffer.from(content)
-    .toString("utf8")
-    .replace(/^\uFEFF/, "");
+  const encoding = detectEncoding(content);
+  const text = decode(content, encoding);
   const delimiter = detectDelimiter(text.slice(0, text.indexOf("\n") >>> 0 || text.length));
   const totalBytes = Math.max(1, Buffer.byteLength(text));
   const parser = Readable.from([text]).pipe(
@@ -251,6 +251,13 @@ async function readBatch(ctx: JobContext, db: Db, batchId: string, content: Uint
     }
   }
   if (!columns) throw new PermanentJobError("The file has a header row but no data rows.");
+  // What was read and how, kept with the batch (the mapping screen will show and edit it).
+  await db.importBatch.update({
+    where: { id: batchId },
+    data: {
+      mapping: { encoding: encoding.encoding, encodingReason: encoding.reason, delimiter, columns: { ...columns } },
+    },
+  });
   await flush();
   ctx.checkpoint();
 

@@ -29,7 +29,7 @@ export default async function ImportFeedbackPage() {
               type="file"
               accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
               required
-              hint="Up to 50 MB. The header row must name a text column (text, review, comment, feedback, body, message or content); date, rating, id, channel and author columns are picked up when present, every other column is kept."
+              hint="Up to 50 MB, in UTF-8, UTF-16 or Windows-1252 (detected). The header row must name a text column (text, review, comment, feedback, body, message or content); date, rating, id, channel and author columns are picked up when present, every other column is kept."
             />
             <SubmitButton pendingLabel="Uploading…">Import</SubmitButton>
           </div>
