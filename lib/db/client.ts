@@ -133,6 +133,9 @@ async function migrateWithLock(handle: DbHandle): Promise<void> {
 
 async function openPostgres(url: string): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that the server closes (restart, failover, admin) must not take the
+  // process down; the pool replaces it on next use.
+  pool.on("error", (e) => console.error(`[db] idle PostgreSQL connection lost: ${e.message}`));
   const adapter = new PrismaPg(pool);
   const prisma = makeClient(adapter);
   const sql: SqlRunner = {
