@@ -13,6 +13,7 @@ import { useDatabase } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { addMember, makeUser } from "@/lib/testing/factories";
 import { startJobs } from "@/lib/jobs/manage";
+import { startFeedbackImport } from "@/lib/ingest/feedback";
 import type { FormAction } from "@/lib/web/actions";
 import { WORKSPACE_COOKIE } from "@/lib/web/session";
 import { createInvite } from "@/lib/workspaces/invites";
@@ -40,6 +41,7 @@ const modules: Record<string, () => Promise<Record<string, unknown>>> = {
   "(app)/settings/actions.ts": () => import("./(app)/settings/actions"),
   "(app)/jobs/actions.ts": () => import("./(app)/jobs/actions"),
   "(app)/feedback/import/actions.ts": () => import("./(app)/feedback/import/actions"),
+  "(app)/feedback/actions.ts": () => import("./(app)/feedback/actions"),
 };
 
 let t: TestDatabase;
@@ -60,6 +62,10 @@ beforeAll(async () => {
   ids.invite = (await createInvite(A.ctx, { email: "pending@example.com", role: "ANALYST" })).invite.id;
   ids.token = (await createApiToken(A.ctx, { name: "A's token" })).record.id;
   ids.job = (await startJobs(A.ctx, [{ kind: "IMPORT" }]))[0]!.id;
+  const imported = await startFeedbackImport(A.ctx, { name: "a.csv", content: new TextEncoder().encode("text\nhi\n") });
+  // A finished import (no worker runs here), so only access stands in the way of deleting it.
+  await t.prisma.importBatch.update({ where: { id: imported.batchId }, data: { status: "COMPLETED" } });
+  ids.import = imported.batchId;
 });
 afterAll(async () => {
   await t?.destroy();
@@ -84,7 +90,8 @@ async function expectAIntact() {
   expect((await t.prisma.apiToken.findUniqueOrThrow({ where: { id: ids.token } })).revokedAt).toBeNull();
   const job = await t.prisma.job.findUniqueOrThrow({ where: { id: ids.job } });
   expect([job.state, job.cancelRequestedAt]).toEqual(["QUEUED", null]);
-  expect(await t.prisma.job.count({ where: { workspaceId: A.workspace.id } })).toBe(1);
+  expect(await t.prisma.job.count({ where: { workspaceId: A.workspace.id } })).toBe(2);
+  expect(await t.prisma.importBatch.count({ where: { id: ids.import } })).toBe(1);
 }
 
 /** Runs an action; form actions return a result, plain ones (switch) redirect or throw. */

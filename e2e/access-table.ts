@@ -8,7 +8,7 @@
  */
 import type { Permission } from "../lib/auth/roles";
 
-export type Resource = "member" | "invite" | "token" | "job";
+export type Resource = "member" | "invite" | "token" | "job" | "import";
 
 export interface RouteEntry {
   method: "GET" | "POST" | "PATCH" | "DELETE" | "PUT";
@@ -61,6 +61,7 @@ export const ROUTES: RouteEntry[] = [
   { method: "POST", path: "/api/v1/jobs/[id]/retry", permission: "data.write", resource: "job" },
   { method: "POST", path: "/api/v1/jobs/recompute", permission: "jobs.recompute" },
   { method: "POST", path: "/api/v1/imports/feedback", permission: "data.write" },
+  { method: "DELETE", path: "/api/v1/imports/[id]", permission: "data.write", resource: "import" },
   { method: "GET", path: "/api/v1/models", permission: "workspace.read" },
   {
     method: "POST",
@@ -158,4 +159,10 @@ export const ACTIONS: ActionEntry[] = [
     fields: { kind: "SENTIMENT", version: "1" },
   },
   { file: "(app)/feedback/import/actions.ts", name: "importFeedbackAction", access: "data.write" },
+  {
+    file: "(app)/feedback/actions.ts",
+    name: "deleteImportAction",
+    access: "data.write",
+    resource: { field: "batchId", kind: "import" },
+  },
 ];

@@ -60,6 +60,7 @@ test.beforeAll(async ({ browser }) => {
         invite: invite.invite.id,
         token: tokens.tokens.find((t: { name: string }) => t.name.endsWith("owner token")).id,
         job: started.jobId,
+        import: started.batchId,
       },
     };
   }

@@ -40,6 +40,12 @@ test("importing a file shows its job appearing, progressing and finishing on the
   await expect(page.getByRole("table", { name: "Feedback items" }).getByRole("row")).toHaveCount(51);
   await expect(page.getByText("Showing the 50 most recent.")).toBeVisible();
 
+  // Deleting the import removes its rows (after a confirmation).
+  await page.goto("/feedback");
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("form", { name: "Delete import reviews.csv" }).getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("heading", { name: "No feedback imported yet" })).toBeVisible();
+
   // A file without a text column fails with a message saying why; it can be retried.
   await page.goto("/feedback/import");
   await page

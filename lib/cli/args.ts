@@ -42,14 +42,17 @@ export function resolveCommand(argv: readonly string[], commands: readonly Comma
 /** Parses a command's options strictly: unknown flags, missing values and stray words are errors. */
 export function parseOptions(command: Command, rest: string[]): Record<string, unknown> {
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: rest,
       options: { ...command.options, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: !!command.positional,
     });
     const { json: _json, help: _help, ...own } = values;
-    return own;
+    if (positionals.length > 1) {
+      throw new AppError("invalid_input", `Unexpected argument "${positionals[1]}" (see "${command.name} --help")`);
+    }
+    return command.positional && positionals[0] !== undefined ? { ...own, [command.positional]: positionals[0] } : own;
   } catch (e) {
     // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes and messages meant for users.
     if (e instanceof TypeError && String((e as NodeJS.ErrnoException).code).startsWith("ERR_PARSE_ARGS")) {

@@ -197,6 +197,19 @@ describe("foresight CLI", () => {
     expect(text.stdout).toMatch(new RegExp(`^${jobId}\\s+Import\\s+QUEUED\\s+0%`, "m"));
   });
 
+  it("imports a feedback file and reports what it imported", async () => {
+    const file = path.join(dataDir, "reviews.csv");
+    await writeFile(file, "id,review,rating\n1,Great app,5\n2,Too slow,2\n2,Too slow,2\n3,,4\n");
+    const who = ["--workspace", slug, "--user", "ann@example.com"];
+    const out = JSON.parse(ok(await cli(["import", "feedback", file, ...who, "--json"])).stdout);
+    expect(out).toMatchObject({ ok: true, rowsNew: 2, rowsDuplicate: 1, rowsInvalid: 1 });
+    const again = ok(await cli(["import", "feedback", file, ...who]));
+    expect(again.stdout).toContain("Imported reviews.csv: 0 new, 3 duplicates, 1 invalid");
+    const missing = await cli(["import", "feedback", path.join(dataDir, "nope.csv"), ...who]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("Cannot read");
+  });
+
   it("refuses a second account with the same e-mail (exit 2)", async () => {
     const r = await cli([
       "user",

@@ -34,6 +34,8 @@ export interface Command<S extends z.ZodType = z.ZodType> {
   usage: string;
   /** Flags by name (without the dashes); the schema's keys are the same names. */
   options: Record<string, OptionSpec>;
+  /** The schema key that one bare word after the command fills (`import feedback FILE`). */
+  positional?: string;
   schema: S;
   run(input: z.output<S>, io: CommandIo): Promise<CommandResult>;
 }

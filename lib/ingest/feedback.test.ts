@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from "../testing/db.ts";
 import { addMember, makeUser } from "../testing/factories.ts";
 import { getJob } from "../jobs/manage.ts";
 import { startWorker, type Worker } from "../jobs/runner.ts";
-import { detectDelimiter, startFeedbackImport } from "./feedback.ts";
+import { deleteImport, detectDelimiter, startFeedbackImport } from "./feedback.ts";
 import { runFeedbackImport } from "./feedback.ts";
 
 let db: TestDatabase;
@@ -180,6 +180,20 @@ test("an import is all or nothing: a worker dying mid-file leaves no rows, and t
   } finally {
     await a.stop(100);
   }
+});
+
+test("an import can be deleted with its rows once it finished; not by a viewer, not while it runs", async () => {
+  const r = await importFile("to-delete.csv", "text\nalpha\nbeta\n");
+  const viewerUser = await makeUser(db.prisma);
+  const viewer = await addMember(owner.ctx, viewerUser.user.id, "VIEWER");
+  await expect(deleteImport(viewer, r.batch.id)).rejects.toMatchObject({ code: "forbidden" });
+  expect(await deleteImport(owner.ctx, r.batch.id)).toEqual({ rowsDeleted: 2 });
+  expect(await db.prisma.feedbackItem.count({ where: { text: { in: ["alpha", "beta"] } } })).toBe(0);
+  await expect(deleteImport(owner.ctx, r.batch.id)).rejects.toMatchObject({ code: "not_found" });
+  const pending = await db.prisma.importBatch.create({
+    data: { workspaceId: owner.ctx.workspaceId, kind: "FEEDBACK", fileName: "x.csv", status: "RUNNING" },
+  });
+  await expect(deleteImport(owner.ctx, pending.id)).rejects.toMatchObject({ code: "conflict" });
 });
 
 test("delimiter detection", () => {

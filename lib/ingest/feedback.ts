@@ -18,6 +18,7 @@ import { enqueueInTransaction, TX_OPTIONS } from "../jobs/enqueue.ts";
 import { announceQueued } from "../jobs/events.ts";
 import { followUps } from "../jobs/pipeline.ts";
 import { getQueue } from "../jobs/queue.ts";
+import { audit } from "../workspaces/workspaces.ts";
 import { JobCancelledError, PermanentJobError, type JobContext, type JobOutcome } from "../jobs/runner.ts";
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -295,3 +296,17 @@ async function readBatch(ctx: JobContext, db: Db, batchId: string, content: Uint
 }
 
 const fmt = (n: number) => n.toLocaleString("en-US");
+
+/** Deletes an import with every row it brought in. A running import must be cancelled first. */
+export async function deleteImport(ctx: WorkspaceContext, batchId: string): Promise<{ rowsDeleted: number }> {
+  requirePermission(ctx, "data.write");
+  const batch = await ctx.db.importBatch.findFirst({ where: { id: batchId, workspaceId: ctx.workspaceId } });
+  if (!batch) throw new AppError("not_found", "Import not found");
+  if (batch.status === "PENDING" || batch.status === "RUNNING") {
+    throw new AppError("conflict", "This import is still running: cancel its job on the Jobs page first.");
+  }
+  const rowsDeleted = await ctx.db.feedbackItem.count({ where: { batchId } });
+  await ctx.db.importBatch.delete({ where: { id: batchId } });
+  await audit(ctx, "import.delete", { targetType: "ImportBatch", targetId: batchId, metadata: { rowsDeleted } });
+  return { rowsDeleted };
+}

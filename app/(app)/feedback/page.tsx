@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { RiChat3Line } from "@remixicon/react";
+import { RowAction } from "@/app/_components/action-form";
 import { buttonStyles } from "@/app/_components/button-styles";
 import { EmptyState } from "@/app/_components/empty-state";
 import { formatDate, formatNumber } from "@/app/_components/format";
@@ -10,6 +11,7 @@ import { PageHeader } from "@/app/_components/page-header";
 import { can } from "@/lib/auth/roles";
 import { listFeedback } from "@/lib/feedback/items";
 import { getSessionWorkspace } from "@/lib/web/session";
+import { deleteImportAction } from "./actions";
 import { tableBody, tableFrame, tableHead } from "@/app/_components/table-styles";
 
 export const metadata: Metadata = { title: "Feedback" };
@@ -82,6 +84,18 @@ export default async function FeedbackPage({ searchParams }: { searchParams: Pro
                   <span className="text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle">
                     {formatDate(b.createdAt, "datetime")}
                   </span>
+                  {canImport && b.status !== "PENDING" && b.status !== "RUNNING" ? (
+                    <RowAction
+                      action={deleteImportAction}
+                      field="batchId"
+                      id={b.id}
+                      label="Delete"
+                      pendingLabel="Deleting…"
+                      confirm={`Delete ${b.fileName} and the ${b.rowsNew.toLocaleString("en-US")} rows it imported?`}
+                      aria-label={`Delete import ${b.fileName}`}
+                      redirectTo="/feedback"
+                    />
+                  ) : null}
                 </li>
               ))}
             </ul>
