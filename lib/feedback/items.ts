@@ -13,6 +13,8 @@ export interface FeedbackPage {
     rowsInvalid: number;
     message: string | null;
     createdAt: string;
+    createdBy: string | null;
+    durationMs: number | null;
   }[];
 }
 
@@ -36,6 +38,9 @@ export async function listFeedback(
       take: 10,
     }),
   ]);
+  const userIds = [...new Set(imports.map((b) => b.createdById).filter((x): x is string => !!x))];
+  const users = await ctx.db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
+  const names = new Map(users.map((u) => [u.id, u.name]));
   return {
     total,
     items: items.map((i) => ({ ...i, occurredAt: i.occurredAt?.toISOString() ?? null })),
@@ -48,6 +53,8 @@ export async function listFeedback(
       rowsInvalid: b.rowsInvalid,
       message: b.message,
       createdAt: b.createdAt.toISOString(),
+      createdBy: b.createdById ? (names.get(b.createdById) ?? "Former member") : null,
+      durationMs: b.startedAt && b.finishedAt ? b.finishedAt.getTime() - b.startedAt.getTime() : null,
     })),
   };
 }

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from "../testing/db.ts";
 import { addMember, makeUser } from "../testing/factories.ts";
 import { getJob } from "../jobs/manage.ts";
 import { startWorker, type Worker } from "../jobs/runner.ts";
-import { deleteImport, detectDelimiter, startFeedbackImport } from "./feedback.ts";
+import { deleteImport, detectDelimiter, readingMessage, startFeedbackImport } from "./feedback.ts";
 import { runFeedbackImport } from "./feedback.ts";
 
 let db: TestDatabase;
@@ -194,6 +194,11 @@ test("an import can be deleted with its rows once it finished; not by a viewer, 
     data: { workspaceId: owner.ctx.workspaceId, kind: "FEEDBACK", fileName: "x.csv", status: "RUNNING" },
   });
   await expect(deleteImport(owner.ctx, pending.id)).rejects.toMatchObject({ code: "conflict" });
+});
+
+test("the progress message gives rows, speed and time left", () => {
+  expect(readingMessage(12_400, 0.25, 0, 2000)).toBe("12,400 rows · 6,200 rows/s · about 6 s left");
+  expect(readingMessage(500_000, 0.1, 0, 20_000)).toBe("500,000 rows · 25,000 rows/s · about 3 min left");
 });
 
 test("delimiter detection", () => {

@@ -83,6 +83,8 @@ export default async function FeedbackPage({ searchParams }: { searchParams: Pro
                   </span>
                   <span className="text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle">
                     {formatDate(b.createdAt, "datetime")}
+                    {b.createdBy ? ` · ${b.createdBy}` : ""}
+                    {b.durationMs !== null ? ` · ${(b.durationMs / 1000).toFixed(1)} s` : ""}
                   </span>
                   {canImport && b.status !== "PENDING" && b.status !== "RUNNING" ? (
                     <RowAction
