@@ -9,11 +9,10 @@
  * PostgreSQL: DATABASE_URL, or postgres://postgres@127.0.0.1:5432/postgres.
  */
 import { fork, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { openDatabase } from "../lib/db/client.ts";
+import type { Db } from "../lib/db/client.ts";
+import { createTestDatabase, type TestDatabase } from "../lib/testing/db.ts";
 import { enqueueJobs } from "../lib/jobs/enqueue.ts";
 
 const { values: args } = parseArgs({
@@ -38,27 +37,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const rand = (lo: number, hi: number) => lo + Math.random() * (hi - lo);
 const log = (line: string) => console.log(`[check] ${line}`);
 
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: SERVER_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
 async function main(): Promise<number> {
-  const dbName = `foresight_faults_${randomBytes(5).toString("hex")}`;
+  let handle: TestDatabase;
   try {
-    await admin(`CREATE DATABASE "${dbName}"`);
+    handle = await createTestDatabase({ serverUrl: SERVER_URL, prefix: "foresight_faults" });
   } catch (e) {
     console.error(`PostgreSQL is needed at ${SERVER_URL} (set DATABASE_URL): ${e instanceof Error ? e.message : e}`);
     return 2;
   }
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${dbName}`;
-  const handle = await openDatabase({ databaseUrl: url.toString() });
+  const url = handle.url!;
   const children = new Set<ChildProcess>();
   try {
     await handle.prisma.$executeRawUnsafe(
@@ -67,11 +54,11 @@ async function main(): Promise<number> {
     const owner = await handle.prisma.user.create({
       data: { email: "faults@example.com", name: "Fault check", passwordHash: "-" },
     });
-    const ws = await handle.prisma.workspace.create({ data: { name: "Fault check", slug: dbName } });
+    const ws = await handle.prisma.workspace.create({ data: { name: "Fault check", slug: "fault-check" } });
 
     const workerEnv = {
       ...process.env,
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: url,
       MIGRATE_ON_START: "false",
       WORKER_CONCURRENCY: args.concurrency,
       WORKER_POLL_MS: "200",
@@ -149,12 +136,11 @@ async function main(): Promise<number> {
     return result.duplicateEffects === 0 && result.lost === 0 && kills === KILLS ? 0 : 1;
   } finally {
     for (const c of children) c.kill("SIGKILL");
-    await handle.close();
-    await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
+    await handle.destroy().catch(() => undefined);
   }
 }
 
-function unfinished(db: Awaited<ReturnType<typeof openDatabase>>["prisma"], workspaceId: string) {
+function unfinished(db: Db, workspaceId: string) {
   return db.job.count({ where: { workspaceId, state: { in: ["QUEUED", "RUNNING"] } } });
 }
 

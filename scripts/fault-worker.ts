@@ -5,8 +5,8 @@
  */
 import { hostname } from "node:os";
 import { closeDatabase, getDatabase } from "../lib/db/client.ts";
-import { getEnv } from "../lib/env.ts";
 import { startWorker, type JobHandler } from "../lib/jobs/runner.ts";
+import { workerSettings } from "../lib/jobs/serve.ts";
 
 const handler: JobHandler = async (ctx) => {
   const { workMs = 50 } = (ctx.job.input ?? {}) as { workMs?: number };
@@ -28,15 +28,11 @@ const handler: JobHandler = async (ctx) => {
   };
 };
 
-const env = getEnv();
 const worker = await startWorker({
   handle: await getDatabase(),
   handlers: { IMPORT: handler },
   mode: "worker",
-  concurrency: env.WORKER_CONCURRENCY,
-  pollIntervalMs: env.WORKER_POLL_MS,
-  heartbeatMs: env.JOB_HEARTBEAT_SECONDS * 1000,
-  staleAfterMs: env.JOB_STALE_SECONDS * 1000,
+  ...workerSettings(),
   log: () => undefined,
 });
 process.send?.("ready");

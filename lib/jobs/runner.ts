@@ -294,8 +294,8 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
         ctx.checkpoint();
         const p = Math.max(0, Math.min(100, Math.round(percent)));
         const now = Date.now();
-        if (now - lastWrite < 500 && p === lastPercent) return;
-        if (now - lastWrite < 500 && p < 100) return;
+        // At most twice a second, except the first report of 100%.
+        if (now - lastWrite < 500 && (p < 100 || p === lastPercent)) return;
         lastWrite = now;
         lastPercent = p;
         const n = await db.$executeRaw`UPDATE "Job" SET "progress" = ${p}, "progressMessage" = ${message ?? null},

@@ -24,19 +24,20 @@ export function parseKinds(text: string | undefined): JobKind[] | undefined {
   return kinds as JobKind[];
 }
 
-export async function startConfiguredWorker(mode: "app" | "worker", handlers: JobHandlers): Promise<Worker> {
-  const env = getEnv();
-  const handle = await getDatabase();
-  const worker = await startWorker({
-    handle,
-    handlers,
-    mode,
+/** The worker settings the environment asks for (WORKER_*, JOB_*). */
+export function workerSettings(env = getEnv()) {
+  return {
     kinds: parseKinds(env.WORKER_KINDS),
     concurrency: env.WORKER_CONCURRENCY,
     pollIntervalMs: env.WORKER_POLL_MS,
     heartbeatMs: env.JOB_HEARTBEAT_SECONDS * 1000,
     staleAfterMs: env.JOB_STALE_SECONDS * 1000,
-  });
+  };
+}
+
+export async function startConfiguredWorker(mode: "app" | "worker", handlers: JobHandlers): Promise<Worker> {
+  const env = getEnv();
+  const worker = await startWorker({ handle: await getDatabase(), handlers, mode, ...workerSettings(env) });
   // Chosen in the background: jobs that need no model start meanwhile.
   void initMlBackend(env.ML_BACKEND, (line) => console.log(`[worker] ${line}`))
     .then((sel) => worker.setBackend(sel.backend, `${describeBackend(sel)}: ${sel.reason}`))

@@ -9,17 +9,25 @@ import pg from "pg";
 import { openDatabase, type DbHandle } from "../db/client.ts";
 
 export interface TestDatabase extends DbHandle {
+  /** The new database's URL (PostgreSQL only), for other processes to connect to. */
+  url?: string;
   /** Drops the database (PostgreSQL) or closes it (embedded). */
   destroy(): Promise<void>;
 }
 
-export async function createTestDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  const url = process.env.DATABASE_URL;
+export async function createTestDatabase(
+  opts: {
+    migrate?: boolean;
+    /** PostgreSQL server to create it on (default DATABASE_URL). */ serverUrl?: string;
+    prefix?: string;
+  } = {},
+): Promise<TestDatabase> {
+  const url = opts.serverUrl ?? process.env.DATABASE_URL;
   if (!url) {
     const handle = await openDatabase({ migrate: opts.migrate });
     return { ...handle, destroy: handle.close };
   }
-  const name = `foresight_test_${randomBytes(6).toString("hex")}`;
+  const name = `${opts.prefix ?? "foresight_test"}_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
@@ -32,6 +40,7 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
   const handle = await openDatabase({ databaseUrl: testUrl.toString(), migrate: opts.migrate });
   return {
     ...handle,
+    url: testUrl.toString(),
     destroy: async () => {
       await handle.close();
       const a = new pg.Client({ connectionString: url });

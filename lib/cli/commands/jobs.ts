@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { emailSchema } from "../../auth/signup.ts";
-import { cancelJob, getJob, jobFilterSchema, listJobs, retryJob, type JobView } from "../../jobs/manage.ts";
+import type { WorkspaceContext } from "../../auth/context.ts";
+import { cancelJob, jobFilterSchema, listJobs, retryJob, type JobView } from "../../jobs/manage.ts";
 import { defineCommand, requiredString, type CommandIo } from "../command.ts";
 import { table } from "../format.ts";
 import { contextFor, findUserByEmail } from "../lookup.ts";
@@ -69,43 +70,38 @@ ${WHO_HELP}
 
 const idSchema = z.object({ ...who, id: requiredString().trim().min(1, 'Give the job id (see "jobs list")') });
 
-const retry = defineCommand({
-  name: "jobs retry",
-  summary: "Run a failed or cancelled job again",
-  usage: `jobs retry --workspace SLUG --user EMAIL --id JOB_ID
-
+/** `jobs retry` and `jobs cancel`: one job by id, one library call, one line of output. */
+function jobCommand(
+  verb: "retry" | "cancel",
+  summaryLine: string,
+  note: string,
+  act: (ctx: WorkspaceContext, id: string) => Promise<JobView>,
+  describe: (job: JobView) => string,
+) {
+  return defineCommand({
+    name: `jobs ${verb}`,
+    summary: summaryLine,
+    usage: `jobs ${verb} --workspace SLUG --user EMAIL --id JOB_ID
+${note ? `\n${note}\n` : ""}
 Options:
 ${WHO_HELP}
   --id JOB_ID        The job (see "jobs list")`,
-  options: { ...whoOptions, id: { type: "string" } },
-  schema: idSchema,
-  async run(input, io) {
-    const job = await retryJob(await context(io, input), input.id);
-    return { json: { job }, text: `Queued again: ${summary(job)}` };
-  },
-});
+    options: { ...whoOptions, id: { type: "string" } },
+    schema: idSchema,
+    async run(input, io) {
+      const job = await act(await context(io, input), input.id);
+      return { json: { job }, text: `${describe(job)}: ${summary(job)}` };
+    },
+  });
+}
 
-const cancel = defineCommand({
-  name: "jobs cancel",
-  summary: "Cancel a queued or running job",
-  usage: `jobs cancel --workspace SLUG --user EMAIL --id JOB_ID
-
-A queued job is cancelled at once; a running one stops at its next checkpoint.
-
-Options:
-${WHO_HELP}
-  --id JOB_ID        The job (see "jobs list")`,
-  options: { ...whoOptions, id: { type: "string" } },
-  schema: idSchema,
-  async run(input, io) {
-    const ctx = await context(io, input);
-    const job = await cancelJob(ctx, input.id);
-    const text =
-      job.state === "CANCELLED"
-        ? `Cancelled: ${summary(job)}`
-        : `Cancelling (stops at its next checkpoint): ${summary(job)}`;
-    return { json: { job: await getJob(ctx, job.id) }, text };
-  },
-});
+const retry = jobCommand("retry", "Run a failed or cancelled job again", "", retryJob, () => "Queued again");
+const cancel = jobCommand(
+  "cancel",
+  "Cancel a queued or running job",
+  "A queued job is cancelled at once; a running one stops at its next checkpoint.",
+  cancelJob,
+  (job) => (job.state === "CANCELLED" ? "Cancelled" : "Cancelling (stops at its next checkpoint)"),
+);
 
 export const jobsCommands = [list, retry, cancel];
