@@ -13,7 +13,7 @@ import { useDatabase } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { addMember, makeUser } from "@/lib/testing/factories";
 import { startJobs } from "@/lib/jobs/manage";
-import { startFeedbackImport } from "@/lib/ingest/feedback";
+import { uploadImport } from "@/lib/ingest/imports";
 import type { FormAction } from "@/lib/web/actions";
 import { WORKSPACE_COOKIE } from "@/lib/web/session";
 import { createInvite } from "@/lib/workspaces/invites";
@@ -41,6 +41,8 @@ const modules: Record<string, () => Promise<Record<string, unknown>>> = {
   "(app)/settings/actions.ts": () => import("./(app)/settings/actions"),
   "(app)/jobs/actions.ts": () => import("./(app)/jobs/actions"),
   "(app)/feedback/import/actions.ts": () => import("./(app)/feedback/import/actions"),
+  "(app)/market/import/actions.ts": () => import("./(app)/market/import/actions"),
+  "(app)/imports/[id]/actions.ts": () => import("./(app)/imports/[id]/actions"),
   "(app)/feedback/actions.ts": () => import("./(app)/feedback/actions"),
 };
 
@@ -62,7 +64,10 @@ beforeAll(async () => {
   ids.invite = (await createInvite(A.ctx, { email: "pending@example.com", role: "ANALYST" })).invite.id;
   ids.token = (await createApiToken(A.ctx, { name: "A's token" })).record.id;
   ids.job = (await startJobs(A.ctx, [{ kind: "IMPORT" }]))[0]!.id;
-  const imported = await startFeedbackImport(A.ctx, { name: "a.csv", content: new TextEncoder().encode("text\nhi\n") });
+  const imported = await uploadImport(A.ctx, "FEEDBACK", {
+    name: "a.csv",
+    content: new TextEncoder().encode("text\nhi\n"),
+  });
   // A finished import (no worker runs here), so only access stands in the way of deleting it.
   await t.prisma.importBatch.update({ where: { id: imported.batchId }, data: { status: "COMPLETED" } });
   ids.import = imported.batchId;

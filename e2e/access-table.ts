@@ -8,7 +8,7 @@
  */
 import type { Permission } from "../lib/auth/roles";
 
-export type Resource = "member" | "invite" | "token" | "job" | "import";
+export type Resource = "member" | "invite" | "token" | "job" | "import" | "series" | "feedback";
 
 export interface RouteEntry {
   method: "GET" | "POST" | "PATCH" | "DELETE" | "PUT";
@@ -61,7 +61,14 @@ export const ROUTES: RouteEntry[] = [
   { method: "POST", path: "/api/v1/jobs/[id]/retry", permission: "data.write", resource: "job" },
   { method: "POST", path: "/api/v1/jobs/recompute", permission: "jobs.recompute" },
   { method: "POST", path: "/api/v1/imports/feedback", permission: "data.write" },
+  { method: "POST", path: "/api/v1/imports/market", permission: "data.write" },
+  { method: "GET", path: "/api/v1/imports/[id]", permission: "workspace.read", resource: "import" },
   { method: "DELETE", path: "/api/v1/imports/[id]", permission: "data.write", resource: "import" },
+  { method: "GET", path: "/api/v1/imports/[id]/errors", permission: "workspace.read", resource: "import" },
+  { method: "POST", path: "/api/v1/imports/[id]/preview", permission: "data.write", resource: "import", body: {} },
+  { method: "POST", path: "/api/v1/imports/[id]/start", permission: "data.write", resource: "import", body: {} },
+  { method: "GET", path: "/api/v1/feedback", permission: "workspace.read" },
+  { method: "GET", path: "/api/v1/feedback/[id]", permission: "workspace.read", resource: "feedback" },
   { method: "GET", path: "/api/v1/models", permission: "workspace.read" },
   {
     method: "POST",
@@ -69,6 +76,8 @@ export const ROUTES: RouteEntry[] = [
     permission: "models.manage",
     body: { kind: "SENTIMENT", version: 1 },
   },
+  { method: "GET", path: "/api/v1/market/series", permission: "workspace.read" },
+  { method: "GET", path: "/api/v1/market/series/[id]", permission: "workspace.read", resource: "series" },
 ];
 
 export type ActionAccess = Permission | "signed-in" | "public";
@@ -158,7 +167,34 @@ export const ACTIONS: ActionEntry[] = [
     access: "models.manage",
     fields: { kind: "SENTIMENT", version: "1" },
   },
+  {
+    file: "(app)/settings/actions.ts",
+    name: "updatePrivacyAction",
+    access: "workspace.update",
+    fields: { redactPii: "keep" },
+  },
   { file: "(app)/feedback/import/actions.ts", name: "importFeedbackAction", access: "data.write" },
+  { file: "(app)/market/import/actions.ts", name: "importMarketAction", access: "data.write" },
+  {
+    file: "(app)/imports/[id]/actions.ts",
+    name: "previewImportAction",
+    access: "data.write",
+    resource: { field: "batchId", kind: "import" },
+    fields: { options: "{}" },
+  },
+  {
+    file: "(app)/imports/[id]/actions.ts",
+    name: "startImportAction",
+    access: "data.write",
+    resource: { field: "batchId", kind: "import" },
+    fields: { options: "{}" },
+  },
+  {
+    file: "(app)/imports/[id]/actions.ts",
+    name: "discardImportAction",
+    access: "data.write",
+    resource: { field: "batchId", kind: "import" },
+  },
   {
     file: "(app)/feedback/actions.ts",
     name: "deleteImportAction",

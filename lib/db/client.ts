@@ -11,7 +11,10 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { getEnv } from "../env.ts";
 import { PrismaClient } from "./generated/client.ts";
 import { acquireDirLock, type DirLock } from "./lock.ts";
@@ -42,6 +45,12 @@ export interface DbHandle {
   sql: SqlRunner;
   /** The connection the job queue (pg-boss) runs its own SQL on: several statements per call allowed. */
   queueSql: QueueSql;
+  /**
+   * Bulk load: runs `copy` (a `COPY … FROM STDIN` statement, text format) fed with `data`, whose
+   * chunks must each end on a row boundary. Returns the rows loaded. PostgreSQL streams the data
+   * on one connection; the embedded database loads it in blobs of a few megabytes.
+   */
+  copyIn(copy: string, data: AsyncIterable<string>): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -172,11 +181,22 @@ async function openPostgres(url: string): Promise<DbHandle> {
       return Array.isArray(r) ? (r[r.length - 1] ?? { rows: [] }) : r;
     },
   };
+  const copyIn = async (copy: string, data: AsyncIterable<string>) => {
+    const conn = await pool.connect();
+    try {
+      const stream = conn.query(copyFrom(copy));
+      await pipeline(Readable.from(data), stream);
+      return stream.rowCount;
+    } finally {
+      conn.release();
+    }
+  };
   return {
     prisma,
     kind: "postgres",
     sql,
     queueSql,
+    copyIn,
     close: async () => {
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
@@ -217,11 +237,34 @@ async function openEmbedded(dataDir?: string): Promise<DbHandle> {
       return results[results.length - 1] ?? { rows: [] };
     },
   };
+  const copyIn = async (copy: string, data: AsyncIterable<string>) => {
+    // PGlite reads COPY data from a blob: load a few megabytes at a time, whole rows each.
+    const statement = copy.replace(/FROM\s+STDIN/i, "FROM '/dev/blob'");
+    let rows = 0;
+    let parts: string[] = [];
+    let size = 0;
+    const load = async () => {
+      if (!parts.length) return;
+      const r = await pglite.query(statement, [], { blob: new Blob(parts) });
+      rows += r.affectedRows ?? 0;
+      parts = [];
+      size = 0;
+    };
+    for await (const chunk of data) {
+      parts.push(chunk);
+      size += chunk.length;
+      // Small loads: PGlite runs on this thread, and the web server must keep answering meanwhile.
+      if (size >= 1024 * 1024) await load();
+    }
+    await load();
+    return rows;
+  };
   return {
     prisma,
     kind: "embedded",
     sql: wrap(pglite),
     queueSql,
+    copyIn,
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();

@@ -3,8 +3,15 @@ import { createTestDatabase, type TestDatabase } from "../testing/db.ts";
 import { addMember, makeUser } from "../testing/factories.ts";
 import { getJob } from "../jobs/manage.ts";
 import { startWorker, type Worker } from "../jobs/runner.ts";
-import { deleteImport, detectDelimiter, readingMessage, startFeedbackImport } from "./feedback.ts";
-import { runFeedbackImport } from "./feedback.ts";
+import { deleteImport, uploadImport } from "./imports.ts";
+import { runImportJob } from "./job.ts";
+import { detectDelimiter } from "./reader.ts";
+import { readingMessage } from "./run.ts";
+
+const startFeedbackImport = async (ctx: typeof owner.ctx, file: { name: string; content: Uint8Array }) => {
+  const r = await uploadImport(ctx, "FEEDBACK", file);
+  return { batchId: r.batchId, jobId: r.jobId! };
+};
 
 let db: TestDatabase;
 let owner: Awaited<ReturnType<typeof makeUser>>;
@@ -15,7 +22,7 @@ beforeAll(async () => {
   owner = await makeUser(db.prisma, "Owner");
   worker = await startWorker({
     handle: db,
-    handlers: { IMPORT: runFeedbackImport },
+    handlers: { IMPORT: runImportJob },
     mode: "worker",
     pollIntervalMs: 100,
     log: () => undefined,
@@ -62,7 +69,7 @@ test("a CSV import writes its rows, reports new/duplicate/invalid counts, and ad
     orderBy: { externalId: "asc" },
   });
   expect(items.map((i) => i.text)).toEqual(["Love the app, but billing is a mess", "Crashes on start"]);
-  expect(items[0]).toMatchObject({ rating: 4, attributes: { plan: "pro" } });
+  expect(items[0]).toMatchObject({ rating: 4, ratingScale: "STARS_5", ratingNorm: 0.75, plan: "pro", attributes: {} });
   const errors = await db.prisma.importRowError.findMany({ where: { batchId: first.batch.id } });
   expect(errors).toMatchObject([{ line: 4, reason: "The text is empty" }]);
 
@@ -103,14 +110,16 @@ test("UTF-16 and Windows-1252 files are read in their encoding, which the batch 
     ]),
   );
   const batch = await db.prisma.importBatch.findUniqueOrThrow({ where: { id: w1252 } });
-  expect(batch.mapping).toMatchObject({ encoding: "windows-1252", delimiter: ",", columns: { text: "feedback" } });
+  expect(batch.mapping).toMatchObject({
+    detected: { encoding: "windows-1252", delimiter: ",", columns: { text: ["feedback"] } },
+  });
 });
 
 test("a file without a text column fails with a message that names the columns, and is not retried", async () => {
   const r = await importFile("numbers.csv", "a,b\n1,2\n");
   expect(r.job.state).toBe("FAILED");
   expect(r.job.attempts).toBe(1);
-  expect(r.job.error).toMatch(/No text column found\. The header row has: a, b/);
+  expect(r.job.error).toMatch(/No feedback text column found\. The header row has: a, b/);
   expect(r.batch.status).toBe("FAILED");
 });
 
@@ -130,18 +139,24 @@ test("bad uploads are refused before anything is stored; viewers cannot import",
 });
 
 test("an import is all or nothing: a worker dying mid-file leaves no rows, and the retry imports the file exactly once", async () => {
-  const rows = ["id,text", ...Array.from({ length: 2000 }, (_, i) => `k${i},Item ${i}`)].join("\n");
+  const rows = ["id,text", ...Array.from({ length: 20_000 }, (_, i) => `k${i},Item number ${i} of the big file`)].join(
+    "\n",
+  );
   let hung = false;
+  let release = () => undefined as void;
+  const released = new Promise<void>((r) => (release = r));
   // Worker A stages the first rows, then goes silent (no heartbeats, no progress): as if killed.
   const a = await startWorker({
     handle: db,
     handlers: {
       IMPORT: (ctx) =>
-        runFeedbackImport({
+        runImportJob({
           ...ctx,
           progress: async () => {
             hung = true;
-            await new Promise(() => undefined);
+            // Silent until the test is over, then gone mid-COPY, as a killed process is.
+            await released;
+            throw new Error("killed");
           },
         }),
     },
@@ -156,12 +171,11 @@ test("an import is all or nothing: a worker dying mid-file leaves no rows, and t
   try {
     const { batchId, jobId } = await startFeedbackImport(owner.ctx, { name: "big.csv", content: csv(rows) });
     while (!hung) await new Promise((r) => setTimeout(r, 20));
-    expect(await db.prisma.feedbackStaging.count({ where: { batchId } })).toBeGreaterThan(0);
     expect(await db.prisma.feedbackItem.count({ where: { batchId } })).toBe(0);
     // Worker B notices the silence and runs the import again from the start.
     worker = await startWorker({
       handle: db,
-      handlers: { IMPORT: runFeedbackImport },
+      handlers: { IMPORT: runImportJob },
       mode: "worker",
       pollIntervalMs: 100,
       staleAfterMs: 1000,
@@ -171,14 +185,15 @@ test("an import is all or nothing: a worker dying mid-file leaves no rows, and t
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(await getJob(owner.ctx, jobId)).toMatchObject({ state: "SUCCEEDED", attempts: 2 });
-    expect(await db.prisma.feedbackItem.count({ where: { batchId } })).toBe(2000);
+    expect(await db.prisma.feedbackItem.count({ where: { batchId } })).toBe(20_000);
     expect(await db.prisma.feedbackStaging.count({ where: { batchId } })).toBe(0);
     expect(await db.prisma.importBatch.findUniqueOrThrow({ where: { id: batchId } })).toMatchObject({
-      rowsNew: 2000,
+      rowsNew: 20_000,
       rowsDuplicate: 0,
     });
   } finally {
-    await a.stop(100);
+    release();
+    await a.stop(1000);
   }
 });
 

@@ -137,6 +137,20 @@ export async function cancelJob(ctx: WorkspaceContext, id: string): Promise<JobV
         },
       });
       if (n.count === 1 && row.queueId) await boss.cancel(queueName(row.kind), row.queueId, inTransaction(tx));
+      if (n.count === 1 && row.kind === "IMPORT") {
+        // The import never started: its batch says so too (a running one says it when it stops).
+        const batchId = (row.input as { batchId?: unknown } | null)?.batchId;
+        if (typeof batchId === "string") {
+          await tx.importBatch.updateMany({
+            where: { id: batchId, workspaceId: ctx.workspaceId, status: "PENDING" },
+            data: {
+              status: "CANCELLED",
+              message: "Cancelled before it started; nothing was imported",
+              finishedAt: new Date(),
+            },
+          });
+        }
+      }
       if (n.count === 1) return;
     }
     // Running (or it started a moment ago): the worker stops at its next checkpoint.

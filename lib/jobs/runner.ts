@@ -69,6 +69,8 @@ export interface JobOutcome {
   commit?: (tx: DbTx) => Promise<void | Pick<JobOutcome, "message" | "followUps">>;
   /** Jobs to queue when this one succeeds (pipelines), in the same transaction. */
   followUps?: NewJob[];
+  /** How long `commit` may take (a large import publishes a million rows there); default one minute. */
+  commitTimeoutMs?: number;
 }
 
 export type JobHandler = (ctx: JobContext) => Promise<JobOutcome | void>;
@@ -309,20 +311,23 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
     try {
       const outcome = (await handlers[kind]!(ctx)) ?? {};
       ctx.checkpoint();
-      const followed = await db.$transaction(async (tx) => {
-        const n = await tx.$executeRaw`UPDATE "Job" SET "state" = 'SUCCEEDED', "progress" = 100,
+      const followed = await db.$transaction(
+        async (tx) => {
+          const n = await tx.$executeRaw`UPDATE "Job" SET "state" = 'SUCCEEDED', "progress" = 100,
             "progressMessage" = ${outcome.message ?? "Done"}, "finishedAt" = ${NOW}, "heartbeatAt" = NULL,
             "error" = NULL, "resultType" = ${outcome.resultType ?? null}, "resultId" = ${outcome.resultId ?? null},
             "model" = ${outcome.model ?? null}, "backend" = ${outcome.backend ?? null}
           WHERE ${fence}`;
-        if (n !== 1) throw new SupersededError();
-        const late = (await outcome.commit?.(tx)) ?? {};
-        if (late.message) await tx.job.update({ where: { id: row.id }, data: { progressMessage: late.message } });
-        const next = [...(outcome.followUps ?? []), ...(late.followUps ?? [])];
-        const refs = await enqueueInTransaction(tx, boss, await withoutRedundant(tx, next));
-        await boss.complete(q, delivery.id, {}, inTransaction(tx));
-        return refs;
-      }, TX_OPTIONS);
+          if (n !== 1) throw new SupersededError();
+          const late = (await outcome.commit?.(tx)) ?? {};
+          if (late.message) await tx.job.update({ where: { id: row.id }, data: { progressMessage: late.message } });
+          const next = [...(outcome.followUps ?? []), ...(late.followUps ?? [])];
+          const refs = await enqueueInTransaction(tx, boss, await withoutRedundant(tx, next));
+          await boss.complete(q, delivery.id, {}, inTransaction(tx));
+          return refs;
+        },
+        { ...TX_OPTIONS, timeout: outcome.commitTimeoutMs ?? TX_OPTIONS.timeout },
+      );
       announceQueued(followed.map((r) => r.kind));
       await db.$executeRaw`UPDATE "WorkerNode" SET "jobsDone" = "jobsDone" + 1 WHERE "id" = ${id}`;
     } catch (thrown) {

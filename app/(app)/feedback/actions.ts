@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { deleteImport } from "@/lib/ingest/feedback";
+import { deleteImport } from "@/lib/ingest/imports";
 import { workspaceAction } from "@/lib/web/actions";
 
 export const deleteImportAction = workspaceAction(

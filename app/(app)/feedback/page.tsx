@@ -1,160 +1,203 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { z } from "zod";
-import { RiChat3Line } from "@remixicon/react";
-import { RowAction } from "@/app/_components/action-form";
+import { RiChat3Line, RiSearchEyeLine } from "@remixicon/react";
 import { buttonStyles } from "@/app/_components/button-styles";
 import { EmptyState } from "@/app/_components/empty-state";
-import { formatDate, formatNumber } from "@/app/_components/format";
+import { formatNumber } from "@/app/_components/format";
+import { FormMessage } from "@/app/_components/form-message";
 import { PageHeader } from "@/app/_components/page-header";
 import { can } from "@/lib/auth/roles";
-import { listFeedback } from "@/lib/feedback/items";
+import { isAppError } from "@/lib/errors";
+import { searchFeedback, type FeedbackResults, type ResultCount } from "@/lib/feedback/explore";
+import { listFeedbackFacets } from "@/lib/feedback/facets";
+import { getImportName, listRecentImports } from "@/lib/feedback/items";
+import {
+  effectiveSort,
+  feedbackQuerySchema,
+  hasFilters,
+  searchParamsToObject,
+  toSearchParams,
+  type FeedbackQuery,
+} from "@/lib/feedback/query";
 import { getSessionWorkspace } from "@/lib/web/session";
-import { deleteImportAction } from "./actions";
-import { tableBody, tableFrame, tableHead } from "@/app/_components/table-styles";
+import { ActiveFilters } from "./active-filters";
+import { countActiveFilters, ExplorerFilters } from "./explorer-filters";
+import { clearHref, explorerQueryString, needsCanonicalUrl, paramEntries } from "./explorer-params";
+import { ImportHistory } from "./import-history";
+import { Pager, ResultsTable } from "./results-table";
 
 export const metadata: Metadata = { title: "Feedback" };
 export const dynamic = "force-dynamic";
 
-const query = z.object({ batch: z.string().min(1).max(64).optional() });
+/** Reads the view from the URL; parameters it cannot use are dropped and named. */
+function readQuery(raw: Record<string, string | string[]>): { query: FeedbackQuery; problems: string[] } {
+  const first = feedbackQuerySchema.safeParse(raw);
+  if (first.success) return { query: first.data, problems: [] };
+  const bad = new Set(first.error.issues.map((i) => String(i.path[0] ?? "")));
+  const kept = Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k)));
+  const second = feedbackQuerySchema.safeParse(kept);
+  return {
+    query: second.success ? second.data : feedbackQuerySchema.parse({}),
+    problems: first.error.issues.map((i) => `${i.path.join(".") || "address"}: ${i.message}`),
+  };
+}
 
-export default async function FeedbackPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+/** "1,234 feedback items", "About 250,000 feedback items", "1,000+ feedback items". */
+function countText(count: ResultCount): string {
+  const noun = count.kind === "exact" && count.value === 1 ? "feedback item" : "feedback items";
+  if (count.kind === "about") return `About ${formatNumber(Number(count.value.toPrecision(2)))} ${noun}`;
+  if (count.kind === "atLeast") return `${formatNumber(count.value)}+ ${noun}`;
+  return `${formatNumber(count.value)} ${noun}`;
+}
+
+const href = (params: URLSearchParams) => {
+  const s = params.toString();
+  return s ? `/feedback?${s}` : "/feedback";
+};
+
+export default async function FeedbackPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const s = await getSessionWorkspace();
   if (!s?.ctx) redirect("/login");
-  const parsed = query.safeParse(await searchParams);
-  const batchId = parsed.success ? parsed.data.batch : undefined;
-  const page = await listFeedback(s.ctx, { batchId });
-  const canImport = can(s.ctx.role, "data.write");
+  const ctx = s.ctx;
+  const raw = searchParamsToObject(await searchParams);
+  // A plain form submit (no JavaScript) sends every field; show the tidy URL instead.
+  if (needsCanonicalUrl(raw)) redirect(href(new URLSearchParams(explorerQueryString(paramEntries(raw)))));
+  const { query, problems } = readQuery(raw);
+  const sort = effectiveSort(query);
+  const [facets, imports, batchName] = await Promise.all([
+    listFeedbackFacets(ctx),
+    listRecentImports(ctx),
+    query.batch ? getImportName(ctx, query.batch) : null,
+  ]);
+  const canImport = can(ctx.role, "data.write");
+
+  let results: FeedbackResults | null = null;
+  if (facets.hasFeedback || query.batch) {
+    try {
+      results = await searchFeedback(ctx, query);
+    } catch (e) {
+      // A stale or edited page link: show the first page and say why.
+      if (!(isAppError(e) && e.code === "invalid_input" && query.cursor)) throw e;
+      problems.push(e.message);
+      results = await searchFeedback(ctx, { ...query, cursor: undefined });
+    }
+  }
+
   const importLink = canImport ? (
     <Link href="/feedback/import" className={buttonStyles("primary")}>
       Import feedback
     </Link>
   ) : null;
+  const viewQuery = toSearchParams(query, { cursor: query.cursor }).toString();
+  const filtered = hasFilters({ ...query, batch: undefined });
 
   return (
     <div className="space-y-8">
       <PageHeader
         title="Feedback"
-        description="Every piece of customer feedback in one place, scored for sentiment and grouped into themes."
+        description="Every piece of customer feedback in one place: search it, filter it by where it came from and who said it, and open any item for the full story."
         actions={importLink}
       />
-      {page.total === 0 && !batchId ? (
+      {problems.length ? (
+        <FormMessage tone="error" title="Part of this address could not be used, so it was left out">
+          <ul className="list-disc pl-5">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </FormMessage>
+      ) : null}
+
+      {!results ? (
         <EmptyState
           icon={RiChat3Line}
           title="No feedback imported yet"
-          description="Import a CSV or TSV export from your help desk, surveys or app-store reviews. Each item is scored for sentiment and clustered into themes in the background."
+          description="Import a CSV, TSV, Excel or JSON export from your help desk, surveys or app-store reviews. Each item is scored for sentiment and clustered into themes in the background."
           highlights={[
-            "Searchable items with source, date and customer segment",
+            "Full-text search across every item",
+            "Filters by date, channel, segment, rating and any column",
             "Sentiment per item: positive, neutral or negative",
-            "Themes ranked by volume and momentum",
             "Row-level import errors you can fix and re-import",
           ]}
           primaryAction={{ label: "Import feedback", href: "/feedback/import" }}
           secondaryAction={{ label: "Add market data", href: "/market" }}
         />
       ) : (
-        <>
-          <section aria-labelledby="imports-heading" className="space-y-2">
+        <section aria-labelledby="results-heading" className="space-y-4">
+          <ExplorerFilters query={query} sort={sort} facets={facets} formKey={viewQuery} />
+          <ActiveFilters query={query} batchName={batchName} />
+          <div aria-live="polite" aria-atomic="true" className="space-y-1">
             <h2
-              id="imports-heading"
+              id="results-heading"
               className="text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong"
             >
-              Recent imports
+              {countText(results.count)}
+              {query.batch ? " in this import" : ""}
+              {query.q ? ` for “${query.q}”` : ""}
             </h2>
-            <ul className="divide-y divide-tremor-border rounded-tremor-default border border-tremor-border dark:divide-dark-tremor-border dark:border-dark-tremor-border">
-              {page.imports.map((b) => (
-                <li
-                  key={b.id}
-                  className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-tremor-default"
-                >
-                  <Link
-                    href={`/feedback?batch=${b.id}`}
-                    className="font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand"
-                  >
-                    {b.fileName}
-                  </Link>
-                  <span className="text-tremor-content dark:text-dark-tremor-content" data-testid="import-summary">
-                    {b.status === "COMPLETED"
-                      ? b.message
-                      : b.status === "FAILED"
-                        ? `Failed: ${b.message}`
-                        : "Importing…"}
-                  </span>
-                  <span className="text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle">
-                    {formatDate(b.createdAt, "datetime")}
-                    {b.createdBy ? ` · ${b.createdBy}` : ""}
-                    {b.durationMs !== null ? ` · ${(b.durationMs / 1000).toFixed(1)} s` : ""}
-                  </span>
-                  {canImport && b.status !== "PENDING" && b.status !== "RUNNING" ? (
-                    <RowAction
-                      action={deleteImportAction}
-                      field="batchId"
-                      id={b.id}
-                      label="Delete"
-                      pendingLabel="Deleting…"
-                      confirm={`Delete ${b.fileName} and the ${b.rowsNew.toLocaleString("en-US")} rows it imported?`}
-                      aria-label={`Delete import ${b.fileName}`}
-                      redirectTo="/feedback"
-                    />
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          </section>
-          <section aria-labelledby="items-heading" className="space-y-2">
-            <h2
-              id="items-heading"
-              className="text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong"
-            >
-              {formatNumber(page.total)} feedback items{batchId ? " in this import" : ""}
-              {batchId ? (
-                <Link
-                  href="/feedback"
-                  className="ml-3 text-tremor-default font-normal text-tremor-brand hover:underline dark:text-dark-tremor-brand"
-                >
-                  Show all
-                </Link>
-              ) : null}
-            </h2>
-            <div className={tableFrame}>
-              <table className="w-full text-left text-tremor-default" aria-label="Feedback items">
-                <thead className={tableHead}>
-                  <tr>
-                    <th className="px-4 py-2 font-medium">Feedback</th>
-                    <th className="px-4 py-2 font-medium">Date</th>
-                    <th className="px-4 py-2 font-medium">Rating</th>
-                    <th className="px-4 py-2 font-medium">Channel</th>
-                  </tr>
-                </thead>
-                <tbody className={tableBody}>
-                  {page.items.map((i) => (
-                    <tr key={i.id} className="align-top">
-                      <td className="max-w-xl px-4 py-2 text-tremor-content-strong dark:text-dark-tremor-content-strong">
-                        {i.text}
-                      </td>
-                      <td className="whitespace-nowrap px-4 py-2 text-tremor-content dark:text-dark-tremor-content">
-                        {formatDate(i.occurredAt)}
-                      </td>
-                      <td className="px-4 py-2 tabular-nums text-tremor-content dark:text-dark-tremor-content">
-                        {formatNumber(i.rating, 1)}
-                      </td>
-                      <td className="px-4 py-2 text-tremor-content dark:text-dark-tremor-content">
-                        {i.channel ?? "—"}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            {page.total > page.items.length ? (
-              <p className="text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle">
-                Showing the {page.items.length} most recent.
+            {results.rankedWithin ? (
+              <p className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">
+                Best match ranks the {formatNumber(results.rankedWithin)} most recent matches. Add words or filters to
+                rank them all, or sort by date.
               </p>
             ) : null}
-          </section>
-        </>
+          </div>
+
+          {results.emptySearch ? (
+            <FormMessage tone="info" title="Nothing to search for">
+              “{query.q}” has no letters or digits. Type a word, or “a phrase in quotes”.
+            </FormMessage>
+          ) : null}
+
+          {results.items.length ? (
+            <>
+              <ResultsTable items={results.items} backQuery={viewQuery} showSentiment={facets.hasSentiment} />
+              <Pager
+                shown={results.items.length}
+                sort={sort}
+                firstPage={!results.prevCursor}
+                prevHref={results.prevCursor ? href(toSearchParams(query, { cursor: results.prevCursor })) : null}
+                nextHref={results.nextCursor ? href(toSearchParams(query, { cursor: results.nextCursor })) : null}
+                firstHref={href(toSearchParams(query))}
+              />
+            </>
+          ) : filtered ? (
+            <EmptyState
+              icon={RiSearchEyeLine}
+              headingLevel={3}
+              title="No feedback matches"
+              description={
+                query.q && countActiveFilters(query)
+                  ? "Nothing matches these words together with these filters. Try the words alone, or fewer filters."
+                  : query.q
+                    ? "No item contains these words. Try fewer or shorter words: each word also finds longer ones (bill finds billing)."
+                    : "No item matches all of these filters. Remove one to widen the search."
+              }
+              primaryAction={{ label: "Clear search and filters", href: clearHref(query, "all") }}
+              secondaryAction={
+                query.q && countActiveFilters(query)
+                  ? { label: "Search without filters", href: clearHref(query, "filters") }
+                  : undefined
+              }
+            />
+          ) : !results.emptySearch ? (
+            <EmptyState
+              icon={RiChat3Line}
+              headingLevel={3}
+              title="This import added no items"
+              description="Its rows were duplicates of items already here, or could not be read. The import's summary below says which."
+              primaryAction={{ label: "Show all feedback", href: "/feedback" }}
+            />
+          ) : null}
+        </section>
       )}
+
+      <ImportHistory imports={imports} canImport={canImport} />
     </div>
   );
 }

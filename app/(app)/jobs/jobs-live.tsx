@@ -69,7 +69,7 @@ export function formatDuration(ms: number | null): string {
 }
 
 function resultHref(job: JobView): string | null {
-  if (job.resultType === "ImportBatch" && job.resultId) return `/feedback?batch=${encodeURIComponent(job.resultId)}`;
+  if (job.resultType === "ImportBatch" && job.resultId) return `/imports/${encodeURIComponent(job.resultId)}`;
   return null;
 }
 

@@ -12,6 +12,7 @@ import { createApiToken, createTokenSchema, revokeApiToken } from "@/lib/workspa
 import { createWorkspace, deleteWorkspace, renameWorkspace } from "@/lib/workspaces/workspaces";
 import { getEnv } from "@/lib/env";
 import { MODEL_KINDS, rollbackModel } from "@/lib/ml/registry";
+import { updatePrivacySettings } from "@/lib/workspaces/settings";
 
 const id = z.string().min(1).max(64);
 const refresh = () => revalidatePath("/", "layout");
@@ -116,5 +117,19 @@ export const rollbackModelAction = workspaceAction(
     await rollbackModel(ctx, kind, version);
     refresh();
     return { message: `Jobs now use ${kind.toLowerCase()} model v${version}` };
+  },
+);
+
+export const updatePrivacyAction = workspaceAction(
+  { schema: z.object({ redactPii: z.enum(["redact", "keep"]) }), permission: "workspace.update" },
+  async (ctx, { redactPii }) => {
+    await updatePrivacySettings(ctx, { redactPii: redactPii === "redact" });
+    refresh();
+    return {
+      message:
+        redactPii === "redact"
+          ? "Personal data in imported text will be redacted"
+          : "Imported text will be kept as it is",
+    };
   },
 );

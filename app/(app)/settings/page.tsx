@@ -9,6 +9,7 @@ import { listInvites } from "@/lib/workspaces/invites";
 import { listMembers } from "@/lib/workspaces/members";
 import { listApiTokens } from "@/lib/workspaces/tokens";
 import { getWorkspace } from "@/lib/workspaces/workspaces";
+import { getWorkspaceSettings } from "@/lib/workspaces/settings";
 import { ActionField, ActionForm, RowAction } from "@/app/_components/action-form";
 import {
   changeRoleAction,
@@ -21,6 +22,7 @@ import {
   revokeInviteAction,
   revokeTokenAction,
   rollbackModelAction,
+  updatePrivacyAction,
 } from "./actions";
 import { RoleSelect, Section, Table } from "./parts";
 
@@ -34,8 +36,9 @@ export default async function SettingsPage() {
   if (!s?.ctx) redirect("/login");
   const ctx = s.ctx;
   const isAdmin = can(ctx.role, "members.manage");
-  const [workspace, members, invites, tokens, models] = await Promise.all([
+  const [workspace, settings, members, invites, tokens, models] = await Promise.all([
     getWorkspace(ctx),
+    getWorkspaceSettings(ctx.db, ctx.workspaceId),
     listMembers(ctx),
     isAdmin ? listInvites(ctx) : Promise.resolve([]),
     listApiTokens(ctx),
@@ -94,6 +97,51 @@ export default async function SettingsPage() {
             Create workspace
           </SubmitButton>
         </ActionForm>
+      </Section>
+
+      <Section
+        id="privacy"
+        title="Privacy"
+        description="E-mail addresses, phone numbers, card numbers and IBANs in imported feedback are replaced by [email], [phone], [card] and [iban] before anything is stored. Author identifiers are always stored as a keyed hash."
+      >
+        {can(ctx.role, "workspace.update") ? (
+          <ActionForm action={updatePrivacyAction} className="space-y-3" aria-label="Privacy settings">
+            <fieldset className="space-y-2 text-tremor-default text-tremor-content-strong dark:text-dark-tremor-content-strong">
+              <legend className="sr-only">Personal data in imported text</legend>
+              <label className="flex items-center gap-2">
+                <input
+                  type="radio"
+                  name="redactPii"
+                  value="redact"
+                  defaultChecked={settings.privacy.redactPii}
+                  className="text-tremor-brand focus:ring-tremor-brand"
+                />
+                Redact personal data on import (recommended)
+              </label>
+              <label className="flex items-center gap-2">
+                <input
+                  type="radio"
+                  name="redactPii"
+                  value="keep"
+                  defaultChecked={!settings.privacy.redactPii}
+                  className="text-tremor-brand focus:ring-tremor-brand"
+                />
+                Keep imported text as it is
+              </label>
+            </fieldset>
+            <p className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">
+              Applies to imports started after the change; imported items are not rewritten.
+            </p>
+            <SubmitButton variant="secondary" pendingLabel="Saving…">
+              Save privacy setting
+            </SubmitButton>
+          </ActionForm>
+        ) : (
+          <p className="text-tremor-default text-tremor-content dark:text-dark-tremor-content">
+            Personal data in imported text is {settings.privacy.redactPii ? "redacted" : "kept"}. Admins can change
+            this.
+          </p>
+        )}
       </Section>
 
       <Section

@@ -1,8 +1,13 @@
 import { z } from "zod";
-import { deleteImport } from "@/lib/ingest/feedback";
+import { deleteImport, getImport } from "@/lib/ingest/imports";
 import { apiRoute } from "@/lib/web/routes";
 
-export const DELETE = apiRoute(
-  { permission: "data.write", params: z.object({ id: z.string().min(1).max(64) }) },
-  async (ctx, { params }) => deleteImport(ctx, params.id),
+const params = z.object({ id: z.string().min(1).max(64) });
+
+export const GET = apiRoute({ permission: "workspace.read", params }, async (ctx, { params }) =>
+  getImport(ctx, params.id),
+);
+
+export const DELETE = apiRoute({ permission: "data.write", params }, async (ctx, { params }) =>
+  deleteImport(ctx, params.id),
 );
