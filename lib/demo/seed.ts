@@ -103,7 +103,6 @@ export type SeedDemoResult =
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
-
 /** The jobs a finished import of this data would queue (only kinds that run in this version). */
 function pipelineJobs(
   workspaceId: string,

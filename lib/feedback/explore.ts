@@ -54,12 +54,9 @@ export const SNIPPET_CHARS = 300;
 const HEADLINE_ALL = `HighlightAll=true, StartSel=${MATCH_START}, StopSel=${MATCH_END}`;
 const HEADLINE_FRAGMENTS = `MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … ", StartSel=${MATCH_START}, StopSel=${MATCH_END}`;
 
-export interface FeedbackListItem {
+/** The fields an item shows in the list and on its page alike. */
+export interface FeedbackItemFields {
   id: string;
-  /** The text (or, when searching, the passages that match) with the matches marked. */
-  snippet: TextSegment[];
-  /** The snippet is only part of the text. */
-  truncated: boolean;
   occurredAt: string | null;
   rating: number | null;
   ratingScale: RatingScaleName | null;
@@ -70,6 +67,13 @@ export interface FeedbackListItem {
   country: string | null;
   companySize: string | null;
   productArea: string | null;
+}
+
+export interface FeedbackListItem extends FeedbackItemFields {
+  /** The text (or, when searching, the passages that match) with the matches marked. */
+  snippet: TextSegment[];
+  /** The snippet is only part of the text. */
+  truncated: boolean;
   batchId: string;
   /** Null until the sentiment job has scored the item. */
   sentiment: { label: SentimentLabelName; score: number } | null;

@@ -1,26 +1,15 @@
 /** One feedback item with everything known about it, for the detail page and the API. */
 import { requirePermission, type WorkspaceContext } from "../auth/context.ts";
 import { AppError } from "../errors.ts";
-import { toTsquery } from "./explore.ts";
-import type { RatingScaleName, SentimentLabelName } from "./query.ts";
+import { toTsquery, type FeedbackItemFields } from "./explore.ts";
+import type { SentimentLabelName } from "./query.ts";
 import { headlineSegments, MATCH_END, MATCH_START, type TextSegment } from "./text-search.ts";
 
-export interface FeedbackItemDetail {
-  id: string;
+export interface FeedbackItemDetail extends FeedbackItemFields {
   text: string;
   /** The text with the matches of `q` marked, when a search was given. */
   highlighted: TextSegment[] | null;
   externalId: string | null;
-  occurredAt: string | null;
-  rating: number | null;
-  ratingScale: RatingScaleName | null;
-  ratingNorm: number | null;
-  channel: string | null;
-  segment: string | null;
-  plan: string | null;
-  country: string | null;
-  companySize: string | null;
-  productArea: string | null;
   /** A salted hash: tells the same author apart without naming them. */
   authorHash: string | null;
   /** The file's other columns, sorted by name. */

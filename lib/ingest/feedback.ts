@@ -11,8 +11,6 @@ import { z } from "zod";
 import type { WorkspaceContext } from "../auth/context.ts";
 import { requirePermission } from "../auth/context.ts";
 import { handleOf } from "../db/client.ts";
-import type { ImportBatch } from "../db/generated/client.ts";
-import { AppError } from "../errors.ts";
 import { followUps } from "../jobs/pipeline.ts";
 import { PermanentJobError, type JobContext, type JobOutcome } from "../jobs/runner.ts";
 import { getWorkspaceSettings } from "../workspaces/settings.ts";
@@ -27,31 +25,18 @@ import {
   type FeedbackMapping,
   type RowProblem,
 } from "./mapping.ts";
-import { openTable, UnreadableFileError, type Row, type Table, type TableInfo } from "./reader.ts";
-import { RowErrorLog, count, fmt, readingMessage, type ImportRun } from "./run.ts";
-import { readFile, readHead } from "./storage.ts";
-
-const HEAD_BYTES = 256 * 1024;
-const SAMPLE_ROWS = 1000;
-
-/** Opens a batch's stored file as a table and reads a sample of its first rows. */
-export async function openBatchTable(
-  ctx: { db: WorkspaceContext["db"] },
-  batch: Pick<ImportBatch, "id" | "fileName">,
-  read: StoredOptions["read"],
-  sampleSize = SAMPLE_ROWS,
-): Promise<{ table: Table; sample: Row[]; rest: AsyncIterator<Row> }> {
-  const head = await readHead(ctx.db, batch.id, HEAD_BYTES);
-  const table = await openTable(batch.fileName, head, () => readFile(ctx.db, batch.id), read ?? {});
-  const rest = table.rows[Symbol.asyncIterator]();
-  const sample: Row[] = [];
-  while (sample.length < sampleSize) {
-    const r = await rest.next();
-    if (r.done) break;
-    sample.push(r.value);
-  }
-  return { table, sample, rest };
-}
+import type { Row, TableInfo } from "./reader.ts";
+import {
+  RowErrorLog,
+  count,
+  describeTable,
+  fmt,
+  openBatchTable,
+  openDraftTable,
+  PUBLISH_TIMEOUT_MS,
+  readingMessage,
+  type ImportRun,
+} from "./run.ts";
 
 // ───────────────────────────────── preview ─────────────────────────────────
 
@@ -98,15 +83,7 @@ export async function previewFeedbackImport(
   requirePermission(ctx, "data.write");
   const batch = await getDraft(ctx, batchId);
   const stored = (batch.mapping ?? {}) as StoredOptions;
-  const read = input.read ?? stored.read ?? {};
-  let opened;
-  try {
-    opened = await openBatchTable(ctx, batch, read, 500);
-  } catch (e) {
-    if (e instanceof UnreadableFileError) throw new AppError("invalid_input", e.message, { file: e.message });
-    throw e;
-  }
-  const { table, sample } = opened;
+  const { table, sample } = await openDraftTable(ctx, batch, input.read ?? stored.read ?? {}, 500);
   const cells = sample.map((r) => r.cells);
   const suggested = suggestFeedbackMapping(table.headers, cells);
   const fromSource = batch.source ? feedbackMappingSchema.safeParse(batch.source.mapping) : null;
@@ -195,9 +172,6 @@ const STAGING_COLUMNS = [
 ] as const;
 const ITEM_COLUMNS = STAGING_COLUMNS.filter((c) => c !== "line" && c !== "attempt");
 const COPY_FEEDBACK = `COPY "FeedbackStaging" (${STAGING_COLUMNS.map((c) => `"${c}"`).join(", ")}) FROM STDIN`;
-
-/** Publishing a very large import (a million rows and their indexes) may take minutes. */
-export const PUBLISH_TIMEOUT_MS = 30 * 60 * 1000;
 
 /** Reads a feedback batch's file into staging; the outcome publishes it. */
 export async function runFeedbackImport(ctx: JobContext, run: ImportRun): Promise<JobOutcome> {
@@ -347,15 +321,5 @@ export async function runFeedbackImport(ctx: JobContext, run: ImportRun): Promis
         ),
       };
     },
-  };
-}
-
-export function describeTable(info: TableInfo): Record<string, unknown> {
-  return {
-    format: info.format,
-    encoding: info.encoding?.encoding ?? null,
-    encodingReason: info.encoding?.reason ?? null,
-    delimiter: info.delimiter ?? null,
-    sheet: info.sheet ?? null,
   };
 }

@@ -17,6 +17,7 @@ import { audit } from "../workspaces/workspaces.ts";
 import { DELIMITERS, FORMATS } from "./reader.ts";
 import { ENCODINGS } from "./encoding.ts";
 import { storeFile } from "./storage.ts";
+import { neutraliseFormula } from "./values.ts";
 
 /** Uploads through a web form (the server action's body limit). */
 export const MAX_FORM_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -208,9 +209,9 @@ export async function rowErrorsCsv(ctx: WorkspaceContext, batchId: string): Prom
   return { fileName: `${base}-errors.csv`, csv: `${lines.join("\r\n")}\r\n` };
 }
 
-/** A CSV cell, quoted when needed; a leading = + - @ is neutralised so spreadsheets do not run it. */
+/** A CSV cell, quoted when needed; a formula-like start is neutralised so spreadsheets do not run it. */
 export function csvCell(v: string): string {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  const safe = neutraliseFormula(v);
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

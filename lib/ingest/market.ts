@@ -11,11 +11,9 @@ import { z } from "zod";
 import { requirePermission, type WorkspaceContext } from "../auth/context.ts";
 import { handleOf } from "../db/client.ts";
 import type { Frequency, MarketSizeLevel, SeriesKind } from "../db/generated/enums.ts";
-import { AppError } from "../errors.ts";
 import { followUps } from "../jobs/pipeline.ts";
 import { PermanentJobError, type JobContext, type JobOutcome } from "../jobs/runner.ts";
 import { copyRow } from "./copy.ts";
-import { openBatchTable, describeTable, PUBLISH_TIMEOUT_MS } from "./feedback.ts";
 import { getDraft, readOptionsSchema, type StoredOptions } from "./imports.ts";
 import {
   checkSeries,
@@ -27,8 +25,18 @@ import {
   periodStart,
   type MarketLayout,
 } from "./market-shape.ts";
-import { UnreadableFileError, type Row, type TableInfo } from "./reader.ts";
-import { RowErrorLog, count, fmt, readingMessage, type ImportRun } from "./run.ts";
+import type { Row, TableInfo } from "./reader.ts";
+import {
+  RowErrorLog,
+  count,
+  describeTable,
+  fmt,
+  openBatchTable,
+  openDraftTable,
+  PUBLISH_TIMEOUT_MS,
+  readingMessage,
+  type ImportRun,
+} from "./run.ts";
 import { inspectDateColumn, parseDateValue, parseNumber, type DateColumnInfo } from "./values.ts";
 
 const SERIES_KINDS = [
@@ -347,14 +355,7 @@ export async function previewMarketImport(
   requirePermission(ctx, "data.write");
   const batch = await getDraft(ctx, batchId);
   const stored = (batch.mapping ?? {}) as StoredOptions;
-  let opened;
-  try {
-    opened = await openBatchTable(ctx, batch, input.read ?? stored.read ?? {}, 2000);
-  } catch (e) {
-    if (e instanceof UnreadableFileError) throw new AppError("invalid_input", e.message, { file: e.message });
-    throw e;
-  }
-  const { table, sample } = opened;
+  const { table, sample } = await openDraftTable(ctx, batch, input.read ?? stored.read ?? {}, 2000);
   const cells = sample.map((r) => r.cells);
   const detected = detectMarketLayout(table.headers, headersAsRecords(table.headers, cells));
   let mapping: MarketMapping | null = input.mapping ?? ("error" in detected ? null : mappingFromLayout(detected));

@@ -60,9 +60,8 @@ export interface Table {
 
 /** Decides the format from the file's name and first bytes (content wins over the name). */
 export function detectFormat(name: string, head: Uint8Array): FileFormat {
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-    if (/\.xlsx$/i.test(name) || head.length > 0) return "xlsx";
-  }
+  // A zip archive (whatever its name says) is a workbook.
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return "xlsx";
   if (/\.xls$/i.test(name)) {
     throw new UnreadableFileError("Old Excel files (.xls) are not supported: save the sheet as .xlsx or CSV.");
   }
@@ -254,7 +253,6 @@ export function cellText(v: unknown): string {
     if ("result" in o) return cellText(o.result);
     if ("text" in o) return cellText(o.text);
     if ("error" in o) return "";
-    if (Array.isArray(v)) return JSON.stringify(v);
     return JSON.stringify(v);
   }
   return String(v);

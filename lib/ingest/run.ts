@@ -6,7 +6,9 @@ import type { Db } from "../db/client.ts";
 import type { ImportBatch, Prisma } from "../db/generated/client.ts";
 import { JobCancelledError, PermanentJobError, type JobContext, type JobOutcome } from "../jobs/runner.ts";
 import type { StoredOptions } from "./imports.ts";
-import { UnreadableFileError } from "./reader.ts";
+import { AppError } from "../errors.ts";
+import { openTable, UnreadableFileError, type Row, type Table, type TableInfo } from "./reader.ts";
+import { readFile, readHead } from "./storage.ts";
 
 export interface ImportRun {
   db: Db;
@@ -17,6 +19,51 @@ export interface ImportRun {
 }
 
 export type ImportReader = (ctx: JobContext, run: ImportRun) => Promise<JobOutcome>;
+
+/** Publishing a very large import (a million rows and their indexes) may take minutes. */
+export const PUBLISH_TIMEOUT_MS = 30 * 60 * 1000;
+
+const HEAD_BYTES = 256 * 1024;
+
+/** Opens a batch's stored file as a table and reads a sample of its first rows. */
+export async function openBatchTable(
+  ctx: { db: Db },
+  batch: Pick<ImportBatch, "id" | "fileName">,
+  read: StoredOptions["read"],
+  sampleSize = 1000,
+): Promise<{ table: Table; sample: Row[]; rest: AsyncIterator<Row> }> {
+  const head = await readHead(ctx.db, batch.id, HEAD_BYTES);
+  const table = await openTable(batch.fileName, head, () => readFile(ctx.db, batch.id), read ?? {});
+  const rest = table.rows[Symbol.asyncIterator]();
+  const sample: Row[] = [];
+  while (sample.length < sampleSize) {
+    const r = await rest.next();
+    if (r.done) break;
+    sample.push(r.value);
+  }
+  return { table, sample, rest };
+}
+
+/** The same for a preview: a file that cannot be read is the user's input error. */
+export async function openDraftTable(...args: Parameters<typeof openBatchTable>): ReturnType<typeof openBatchTable> {
+  try {
+    return await openBatchTable(...args);
+  } catch (e) {
+    if (e instanceof UnreadableFileError) throw new AppError("invalid_input", e.message, { file: e.message });
+    throw e;
+  }
+}
+
+/** What the reader found, as recorded with the batch. */
+export function describeTable(info: TableInfo): Record<string, unknown> {
+  return {
+    format: info.format,
+    encoding: info.encoding?.encoding ?? null,
+    encodingReason: info.encoding?.reason ?? null,
+    delimiter: info.delimiter ?? null,
+    sheet: info.sheet ?? null,
+  };
+}
 
 /** Runs one import with the reader for its kind. */
 export async function runImport(

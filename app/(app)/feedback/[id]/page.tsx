@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ColumnHeads } from "@/app/_components/column-heads";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
@@ -176,14 +177,7 @@ export default async function FeedbackItemPage({
           <div className={tableFrame}>
             <table className="w-full text-left text-tremor-default" aria-labelledby="attributes-heading">
               <thead className={tableHead}>
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Column
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Value
-                  </th>
-                </tr>
+                <ColumnHeads columns={["Column", "Value"]} cellClassName="px-4 py-2" />
               </thead>
               <tbody className={tableBody}>
                 {item.attributes.map((a) => (

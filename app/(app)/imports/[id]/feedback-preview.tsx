@@ -1,5 +1,7 @@
 "use client";
 
+import { ColumnHeads } from "@/app/_components/column-heads";
+
 /** The feedback half of the preview: which column feeds which field, and how the first rows read. */
 import { cx } from "@/app/_components/cx";
 import { formatDate } from "@/app/_components/format";
@@ -202,23 +204,7 @@ export function FeedbackRows({ preview }: { preview: FeedbackPreviewData }) {
           The first {preview.rows.length} rows of the file, as they will be imported; rejected rows show why.
         </caption>
         <thead className={tableHead}>
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Line
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Feedback text
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Date
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Rating
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Channel
-            </th>
-          </tr>
+          <ColumnHeads columns={["Line", "Feedback text", "Date", "Rating", "Channel"]} />
         </thead>
         <tbody className={tableBody}>
           {preview.rows.map((r) => (

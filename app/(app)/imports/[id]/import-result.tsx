@@ -1,4 +1,5 @@
 /** A finished import: the counts, what was detected, the rejected rows, and where to go next. */
+import { ColumnHeads } from "@/app/_components/column-heads";
 import Link from "next/link";
 import { buttonStyles } from "@/app/_components/button-styles";
 import { cx } from "@/app/_components/cx";
@@ -199,20 +200,7 @@ export function RowErrors({ view }: { view: ImportView }) {
           data-testid="row-errors"
         >
           <thead className={tableHead}>
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Line
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Column
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Value
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Reason
-              </th>
-            </tr>
+            <ColumnHeads columns={["Line", "Column", "Value", "Reason"]} />
           </thead>
           <tbody className={tableBody}>
             {view.errors.map((e, i) => (

@@ -1,5 +1,7 @@
 "use client";
 
+import { ColumnHeads } from "@/app/_components/column-heads";
+
 /**
  * The market half of the preview: the layout (long, wide or market sizes) and its columns, what
  * each series measures, and what the sampled rows hold (series, frequencies, gaps, sizes, problems).
@@ -298,7 +300,6 @@ export function MarketColumns({
   );
 }
 
-const th = "px-3 py-2 font-medium";
 const td = cx("px-3 py-2", muted);
 
 export function SeriesTable({
@@ -325,32 +326,18 @@ export function SeriesTable({
           data-testid="series-table"
         >
           <thead className={tableHead}>
-            <tr>
-              <th scope="col" className={th}>
-                Series
-              </th>
-              <th scope="col" className={th}>
-                Kind
-              </th>
-              <th scope="col" className={th}>
-                Unit
-              </th>
-              <th scope="col" className={th}>
-                Frequency
-              </th>
-              <th scope="col" className={cx(th, "text-right")}>
-                Points
-              </th>
-              <th scope="col" className={cx(th, "text-right")}>
-                Duplicates
-              </th>
-              <th scope="col" className={cx(th, "text-right")}>
-                Gaps
-              </th>
-              <th scope="col" className={th}>
-                First – last
-              </th>
-            </tr>
+            <ColumnHeads
+              columns={[
+                "Series",
+                "Kind",
+                "Unit",
+                "Frequency",
+                { label: "Points", numeric: true },
+                { label: "Duplicates", numeric: true },
+                { label: "Gaps", numeric: true },
+                "First – last",
+              ]}
+            />
           </thead>
           <tbody className={tableBody}>
             {preview.series.map((s) => (
@@ -412,26 +399,7 @@ export function SizesTable({ preview }: { preview: MarketPreviewData }) {
       <div className={tableFrame}>
         <table className="w-full text-left text-tremor-default" aria-label="Market sizes">
           <thead className={tableHead}>
-            <tr>
-              <th scope="col" className={th}>
-                Line
-              </th>
-              <th scope="col" className={th}>
-                Level
-              </th>
-              <th scope="col" className={th}>
-                Year
-              </th>
-              <th scope="col" className={cx(th, "text-right")}>
-                Value
-              </th>
-              <th scope="col" className={th}>
-                Currency
-              </th>
-              <th scope="col" className={th}>
-                Source
-              </th>
-            </tr>
+            <ColumnHeads columns={["Line", "Level", "Year", { label: "Value", numeric: true }, "Currency", "Source"]} />
           </thead>
           <tbody className={tableBody}>
             {preview.sizes.map((s) => (
@@ -467,14 +435,7 @@ export function MarketProblems({ preview }: { preview: MarketPreviewData }) {
           data-testid="preview-problems"
         >
           <thead className={tableHead}>
-            <tr>
-              <th scope="col" className={th}>
-                Line
-              </th>
-              <th scope="col" className={th}>
-                Problem
-              </th>
-            </tr>
+            <ColumnHeads columns={["Line", "Problem"]} />
           </thead>
           <tbody className={tableBody}>
             {bad.map((r) => (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ColumnHeads } from "@/app/_components/column-heads";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { cache, type ReactNode } from "react";
@@ -229,17 +230,14 @@ export default async function MarketSeriesPage({
                   Newest first, page {page} of {pageCount}
                 </caption>
                 <thead className={tableHead}>
-                  <tr>
-                    <th scope="col" className="px-4 py-2 font-medium">
-                      Period
-                    </th>
-                    <th scope="col" className="px-4 py-2 text-right font-medium">
-                      Value
-                    </th>
-                    <th scope="col" className="px-4 py-2 text-right font-medium">
-                      Change vs the point before
-                    </th>
-                  </tr>
+                  <ColumnHeads
+                    columns={[
+                      "Period",
+                      { label: "Value", numeric: true },
+                      { label: "Change vs the point before", numeric: true },
+                    ]}
+                    cellClassName="px-4 py-2"
+                  />
                 </thead>
                 <tbody className={tableBody}>
                   {rows.map((r) => (
