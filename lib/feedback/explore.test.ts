@@ -12,6 +12,7 @@ import { countMatches } from "./count.ts";
 import { matchConditions, searchFeedback, type FeedbackListItem } from "./explore.ts";
 import { listFeedbackFacets } from "./facets.ts";
 import { getFeedbackItemOrThrow } from "./item.ts";
+import { deleteImport } from "../ingest/imports.ts";
 import { listRecentImports } from "./items.ts";
 import { feedbackQuerySchema, SORTS, type FeedbackQueryInput, type FeedbackSort } from "./query.ts";
 
@@ -447,6 +448,31 @@ describe("facets", () => {
     const empty = await listFeedbackFacets((await makeUser(t.prisma)).ctx);
     expect(empty).toMatchObject({ hasFeedback: false, hasSentiment: false, attributeKeys: [] });
     expect(empty.values.channel).toEqual([]);
+  });
+
+  it("counts the items of each value, and stays exact when batches are deleted or items change", async () => {
+    const D = (await makeUser(t.prisma, "Di")).ctx;
+    const first = await seed(D, "one.csv", [
+      { text: "a", channel: "email", segment: "smb" },
+      { text: "b", channel: "email" },
+      { text: "c", channel: "chat", plan: "pro" },
+    ]);
+    await seed(D, "two.csv", [{ text: "d", channel: "email", plan: "pro" }]);
+    let f = await listFeedbackFacets(D);
+    expect(f.values.channel).toEqual(["chat", "email"]);
+    expect(f.counts.channel).toEqual({ chat: 1, email: 3 });
+    expect(f.counts.plan).toEqual({ pro: 2 });
+    expect(f.counts.segment).toEqual({ smb: 1 });
+
+    await deleteImport(D, first);
+    f = await listFeedbackFacets(D);
+    expect(f.values).toMatchObject({ channel: ["email"], segment: [], plan: ["pro"] });
+    expect(f.counts.channel).toEqual({ email: 1 });
+
+    await t.prisma.feedbackItem.updateMany({ where: { workspaceId: D.workspaceId }, data: { channel: "phone" } });
+    expect((await listFeedbackFacets(D)).counts.channel).toEqual({ phone: 1 });
+    // Other workspaces' menus are untouched.
+    expect((await listFeedbackFacets(B)).counts.channel).toEqual({ app_store: 1 });
   });
 });
 

@@ -1,9 +1,8 @@
 /**
  * Values for the explorer's filter menus, computed without reading the workspace's items:
  *
- * - channel, segment, plan, country, company size, product area: the distinct values by a
- *   "skip scan" (a recursive query that jumps from one value to the next in the
- *   (workspaceId, column) index), so a million items with 8 channels cost 9 index probes;
+ * - channel, segment, plan, country, company size, product area: FeedbackFacet, a summary of
+ *   how many items hold each value, which triggers on FeedbackItem keep exact;
  * - attribute keys (the file's other columns): the keys of a few items of each recent import,
  *   since every row of one file has the same columns.
  */
@@ -19,6 +18,8 @@ export type FacetField = (typeof FACET_FIELDS)[number];
 export interface FeedbackFacets {
   /** Distinct values, sorted; `more` lists fields that have more than FACET_LIMIT. */
   values: Record<FacetField, string[]>;
+  /** How many items hold each listed value. */
+  counts: Record<FacetField, Record<string, number>>;
   more: FacetField[];
   attributeKeys: string[];
   /** The workspace has feedback at all (else the page invites an import). */
@@ -30,20 +31,14 @@ export interface FeedbackFacets {
 export async function listFeedbackFacets(ctx: WorkspaceContext): Promise<FeedbackFacets> {
   requirePermission(ctx, "workspace.read");
   const ws = ctx.workspaceId;
-  const skipScans = FACET_FIELDS.map((field) => {
-    const col = Prisma.raw(`"${field}"`);
-    return Prisma.sql`(WITH RECURSIVE t(v) AS (
-        (SELECT f.${col} FROM "FeedbackItem" f WHERE f."workspaceId" = ${ws} AND f.${col} IS NOT NULL
-          ORDER BY f.${col} LIMIT 1)
-        UNION ALL
-        SELECT (SELECT f.${col} FROM "FeedbackItem" f WHERE f."workspaceId" = ${ws} AND f.${col} > t.v
-          ORDER BY f.${col} LIMIT 1)
-        FROM t WHERE t.v IS NOT NULL
-      )
-      SELECT ${field} AS "field", v AS "value" FROM t WHERE v IS NOT NULL LIMIT ${FACET_LIMIT + 1})`;
-  });
   const [rows, keys, flags] = await Promise.all([
-    ctx.db.$queryRaw<{ field: FacetField; value: string }[]>`${Prisma.join(skipScans, " UNION ALL ")}`,
+    // Each field's first FACET_LIMIT + 1 values (one more tells the menu there are too many).
+    ctx.db.$queryRaw<{ field: FacetField; value: string; items: number }[]>`
+      SELECT "field", "value", "items" FROM (
+        SELECT c.*, row_number() OVER (PARTITION BY c."field" ORDER BY c."value") AS "rank"
+        FROM "FeedbackFacet" c WHERE c."workspaceId" = ${ws} AND c."field" IN (${Prisma.join([...FACET_FIELDS])})
+      ) c WHERE c."rank" <= ${FACET_LIMIT + 1}
+      ORDER BY c."field", c."value"`,
     ctx.db.$queryRaw<{ key: string }[]>`
       SELECT DISTINCT k."key" FROM (
         SELECT b."id" FROM "ImportBatch" b
@@ -62,11 +57,16 @@ export async function listFeedbackFacets(ctx: WorkspaceContext): Promise<Feedbac
              EXISTS (SELECT 1 FROM "SentimentResult" WHERE "workspaceId" = ${ws}) AS "hasSentiment"`,
   ]);
   const values = Object.fromEntries(FACET_FIELDS.map((f) => [f, [] as string[]])) as Record<FacetField, string[]>;
-  for (const r of rows) values[r.field].push(r.value);
+  const counts = Object.fromEntries(FACET_FIELDS.map((f) => [f, {}])) as FeedbackFacets["counts"];
+  for (const r of rows) {
+    values[r.field].push(r.value);
+    counts[r.field][r.value] = r.items;
+  }
   const more = FACET_FIELDS.filter((f) => values[f].length > FACET_LIMIT);
   for (const f of more) values[f] = values[f].slice(0, FACET_LIMIT);
   return {
     values,
+    counts,
     more,
     attributeKeys: keys.map((k) => k.key),
     hasFeedback: Boolean(flags[0]?.hasFeedback),

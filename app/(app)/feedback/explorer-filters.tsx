@@ -3,6 +3,7 @@ import { RiFilter3Line, RiSearchLine } from "@remixicon/react";
 import { buttonStyles } from "@/app/_components/button-styles";
 import { cx } from "@/app/_components/cx";
 import { inputStyles } from "@/app/_components/field";
+import { formatNumber } from "@/app/_components/format";
 import type { FeedbackFacets } from "@/lib/feedback/facets";
 import {
   SENTIMENT_LABELS,
@@ -121,6 +122,7 @@ export function ExplorerFilters({
                 name={f}
                 label={FACET_LABELS[f]}
                 values={facets.values[f]}
+                counts={facets.counts[f]}
                 more={facets.more.includes(f)}
                 value={query[f]}
               />
@@ -130,7 +132,11 @@ export function ExplorerFilters({
           <Checkboxes
             legend="Channel"
             name="channel"
-            options={union(facets.values.channel, query.channel).map((v) => ({ value: v, label: v }))}
+            options={union(facets.values.channel, query.channel).map((v) => ({
+              value: v,
+              label: v,
+              count: facets.counts.channel[v],
+            }))}
             checked={query.channel}
             empty="No channels in this workspace's feedback yet."
           />
@@ -241,12 +247,14 @@ function FacetSelect({
   name,
   label,
   values,
+  counts,
   more,
   value,
 }: {
   name: string;
   label: string;
   values: string[];
+  counts: Record<string, number>;
   more: boolean;
   value?: string;
 }) {
@@ -277,7 +285,7 @@ function FacetSelect({
           <option value="">{values.length || value ? "Any" : "None in this data"}</option>
           {union(values, value ? [value] : []).map((v) => (
             <option key={v} value={v}>
-              {v}
+              {counts[v] === undefined ? v : `${v} (${formatNumber(counts[v])})`}
             </option>
           ))}
         </select>
@@ -295,7 +303,7 @@ function Checkboxes({
 }: {
   legend: string;
   name: string;
-  options: { value: string; label: string }[];
+  options: { value: string; label: string; count?: number }[];
   checked: string[];
   empty?: string;
 }) {
@@ -317,6 +325,11 @@ function Checkboxes({
                 className="size-4 rounded border-tremor-border text-tremor-brand focus:ring-tremor-brand-muted dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:text-dark-tremor-brand"
               />
               {o.label}
+              {o.count === undefined ? null : (
+                <span className="tabular-nums text-tremor-content-subtle dark:text-dark-tremor-content-subtle">
+                  {formatNumber(o.count)}
+                </span>
+              )}
             </label>
           ))}
         </div>
