@@ -12,6 +12,8 @@ const nextConfig = {
     "csv-parse",
     "@tensorflow/tfjs",
     "@tensorflow/tfjs-backend-wasm",
+    // lib/ml/thread-entry.mjs loads TypeScript task modules through tsx (and so esbuild's binary).
+    "tsx",
   ],
   // Feedback files are uploaded through a server action.
   experimental: { serverActions: { bodySizeLimit: "55mb" } },

@@ -44,6 +44,7 @@ const modules: Record<string, () => Promise<Record<string, unknown>>> = {
   "(app)/market/import/actions.ts": () => import("./(app)/market/import/actions"),
   "(app)/imports/[id]/actions.ts": () => import("./(app)/imports/[id]/actions"),
   "(app)/feedback/actions.ts": () => import("./(app)/feedback/actions"),
+  "(app)/themes/actions.ts": () => import("./(app)/themes/actions"),
 };
 
 let t: TestDatabase;
@@ -71,6 +72,10 @@ beforeAll(async () => {
   // A finished import (no worker runs here), so only access stands in the way of deleting it.
   await t.prisma.importBatch.update({ where: { id: imported.batchId }, data: { status: "COMPLETED" } });
   ids.import = imported.batchId;
+  // Made directly: createTheme would queue a job, and A's job count is part of "A is unchanged".
+  ids.theme = (
+    await t.prisma.theme.create({ data: { workspaceId: A.workspace.id, label: "A's theme", keywords: ["a"] } })
+  ).id;
 });
 afterAll(async () => {
   await t?.destroy();
@@ -97,6 +102,9 @@ async function expectAIntact() {
   expect([job.state, job.cancelRequestedAt]).toEqual(["QUEUED", null]);
   expect(await t.prisma.job.count({ where: { workspaceId: A.workspace.id } })).toBe(2);
   expect(await t.prisma.importBatch.count({ where: { id: ids.import } })).toBe(1);
+  const theme = await t.prisma.theme.findUniqueOrThrow({ where: { id: ids.theme } });
+  expect(theme).toMatchObject({ label: "A's theme", keywords: ["a"], deletedAt: null, mergedIntoId: null });
+  expect(await t.prisma.theme.count({ where: { workspaceId: A.workspace.id } })).toBe(1);
 }
 
 /** Runs an action; form actions return a result, plain ones (switch) redirect or throw. */

@@ -8,7 +8,7 @@
  */
 import type { Permission } from "../lib/auth/roles";
 
-export type Resource = "member" | "invite" | "token" | "job" | "import" | "series" | "feedback";
+export type Resource = "member" | "invite" | "token" | "job" | "import" | "series" | "feedback" | "theme";
 
 export interface RouteEntry {
   method: "GET" | "POST" | "PATCH" | "DELETE" | "PUT";
@@ -69,7 +69,33 @@ export const ROUTES: RouteEntry[] = [
   { method: "POST", path: "/api/v1/imports/[id]/start", permission: "data.write", resource: "import", body: {} },
   { method: "GET", path: "/api/v1/feedback", permission: "workspace.read" },
   { method: "GET", path: "/api/v1/feedback/[id]", permission: "workspace.read", resource: "feedback" },
+  { method: "GET", path: "/api/v1/themes", permission: "workspace.read" },
+  {
+    method: "POST",
+    path: "/api/v1/themes",
+    permission: "data.write",
+    body: { label: "Access check", keywords: ["access check"] },
+  },
+  { method: "GET", path: "/api/v1/themes/[id]", permission: "workspace.read", resource: "theme" },
+  {
+    method: "PATCH",
+    path: "/api/v1/themes/[id]",
+    permission: "data.write",
+    resource: "theme",
+    body: { label: "Renamed by someone else" },
+  },
+  { method: "DELETE", path: "/api/v1/themes/[id]", permission: "data.write", resource: "theme" },
+  {
+    method: "POST",
+    path: "/api/v1/themes/[id]/merge",
+    permission: "data.write",
+    resource: "theme",
+    body: { into: "some-other-theme" },
+  },
+  { method: "POST", path: "/api/v1/themes/[id]/split", permission: "data.write", resource: "theme" },
   { method: "GET", path: "/api/v1/models", permission: "workspace.read" },
+  { method: "GET", path: "/api/v1/models/sentiment", permission: "workspace.read" },
+  { method: "GET", path: "/api/v1/insights/feedback", permission: "workspace.read" },
   {
     method: "POST",
     path: "/api/v1/models/rollback",
@@ -194,6 +220,45 @@ export const ACTIONS: ActionEntry[] = [
     name: "discardImportAction",
     access: "data.write",
     resource: { field: "batchId", kind: "import" },
+  },
+  {
+    file: "(app)/themes/actions.ts",
+    name: "createThemeAction",
+    access: "data.write",
+    fields: { label: "Access check", keywords: "access check" },
+  },
+  {
+    file: "(app)/themes/actions.ts",
+    name: "renameThemeAction",
+    access: "data.write",
+    resource: { field: "themeId", kind: "theme" },
+    fields: { label: "Renamed by someone else" },
+  },
+  {
+    file: "(app)/themes/actions.ts",
+    name: "setThemeKeywordsAction",
+    access: "data.write",
+    resource: { field: "themeId", kind: "theme" },
+    fields: { keywords: "hijacked" },
+  },
+  {
+    file: "(app)/themes/actions.ts",
+    name: "mergeThemeAction",
+    access: "data.write",
+    resource: { field: "themeId", kind: "theme" },
+    fields: { into: "some-other-theme" },
+  },
+  {
+    file: "(app)/themes/actions.ts",
+    name: "splitThemeAction",
+    access: "data.write",
+    resource: { field: "themeId", kind: "theme" },
+  },
+  {
+    file: "(app)/themes/actions.ts",
+    name: "deleteThemeAction",
+    access: "data.write",
+    resource: { field: "themeId", kind: "theme" },
   },
   {
     file: "(app)/feedback/actions.ts",

@@ -71,6 +71,12 @@ test.beforeAll(async ({ browser }) => {
     );
     const series = (await (await req.get("/api/v1/market/series", { headers: auth(token) })).json()).series[0].id;
     const feedback = await firstItemOf(req, token, started.batchId);
+    const theme = await (
+      await req.post("/api/v1/themes", {
+        headers: auth(token),
+        data: { label: `${name} pricing`, keywords: ["pricing", "price"] },
+      })
+    ).json();
     await page.context().close();
     return {
       token,
@@ -84,6 +90,7 @@ test.beforeAll(async ({ browser }) => {
         import: started.batchId,
         feedback,
         series,
+        theme: theme.theme.id,
       },
     };
   }
@@ -97,6 +104,8 @@ async function expectAIntact(request: APIRequestContext) {
   expect(members.members.find((m: { id: string }) => m.id === A.ids.member)?.role).toBe("OWNER");
   const invites = await (await request.get("/api/v1/invites", { headers: auth(A.token) })).json();
   expect(invites.invites.map((i: { id: string }) => i.id)).toContain(A.ids.invite);
+  const theme = await (await request.get(`/api/v1/themes/${A.ids.theme}`, { headers: auth(A.token) })).json();
+  expect(theme.theme).toMatchObject({ label: "Alpha pricing", keywords: ["pricing", "price"] });
   const ok = await request.get("/api/v1/workspace", { headers: auth(A.token) });
   expect(ok.status()).toBe(200);
 }

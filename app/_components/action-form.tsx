@@ -4,7 +4,9 @@
  * A form bound to a server action: shows the action's error or success
  * message, per-field errors through <ActionField>, and a one-time secret
  * (invite link, API token) with a copy button when the action returns one.
+ * An action may return `data.link` ({ href, label }) to follow up on (e.g. the job it queued).
  */
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { createContext, useActionState, useContext, useEffect, useRef, useState } from "react";
 import { Field, type FieldProps } from "@/app/_components/field";
@@ -23,6 +25,7 @@ export function ActionForm<T>({
   confirm,
   "aria-label": ariaLabel,
   redirectTo,
+  onSuccess,
 }: {
   action: FormAction<T>;
   children: React.ReactNode;
@@ -32,10 +35,24 @@ export function ActionForm<T>({
   confirm?: string;
   "aria-label"?: string;
   redirectTo?: string;
+  /**
+   * Called once per success, with the result; the form then shows no message of its own (the
+   * caller shows it, e.g. when the form goes away with its record).
+   */
+  onSuccess?: (result: Extract<ActionResult<T>, { ok: true }>) => void;
 }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const [state, formAction] = useActionState<ActionResult<T> | null, FormData>(action, null);
+  // onSuccess runs with the action, not in an effect: when the action's refresh removes this form
+  // (its record is gone), the form unmounts before any effect of its own could report.
+  const run: FormAction<T> = onSuccess
+    ? async (prev, form) => {
+        const result = await action(prev, form);
+        if (result.ok) onSuccess(result);
+        return result;
+      }
+    : action;
+  const [state, formAction] = useActionState<ActionResult<T> | null, FormData>(run, null);
   useEffect(() => {
     if (!state?.ok) return;
     formRef.current?.reset();
@@ -44,6 +61,7 @@ export function ActionForm<T>({
   }, [state, router, redirectTo]);
   const fields = state && !state.ok ? (state.fields ?? {}) : {};
   const secret = state?.ok ? (state.data as { secret?: string } | undefined)?.secret : undefined;
+  const link = state?.ok ? (state.data as { link?: { href: string; label: string } } | undefined)?.link : undefined;
   return (
     <FieldErrors.Provider value={fields}>
       <form
@@ -62,9 +80,17 @@ export function ActionForm<T>({
           {state.error}
         </FormMessage>
       ) : null}
-      {state?.ok && state.message ? (
+      {state?.ok && state.message && !onSuccess ? (
         <FormMessage tone="success" className="mt-3">
           {state.message}
+          {link ? (
+            <>
+              {" "}
+              <Link href={link.href} className="font-medium underline underline-offset-2">
+                {link.label}
+              </Link>
+            </>
+          ) : null}
         </FormMessage>
       ) : null}
       {secret ? <OneTimeSecret label={secretLabel ?? "Secret"} value={secret} /> : null}

@@ -1,6 +1,8 @@
 import {
   RiAlarmWarningLine,
+  RiBubbleChartLine,
   RiChat3Line,
+  RiCpuLine,
   RiDashboardLine,
   RiFileChartLine,
   RiGlobalLine,
@@ -14,12 +16,14 @@ import {
 export const navItems = [
   { href: "/overview", label: "Overview", icon: RiDashboardLine },
   { href: "/feedback", label: "Feedback", icon: RiChat3Line },
+  { href: "/themes", label: "Themes", icon: RiBubbleChartLine },
   { href: "/market", label: "Market", icon: RiGlobalLine },
   { href: "/forecasts", label: "Forecasts", icon: RiLineChartLine },
   { href: "/opportunities", label: "Opportunities", icon: RiLightbulbFlashLine },
   { href: "/risks", label: "Risks", icon: RiAlarmWarningLine },
   { href: "/reports", label: "Reports", icon: RiFileChartLine },
   { href: "/jobs", label: "Jobs", icon: RiStackLine },
+  { href: "/models", label: "Models", icon: RiCpuLine },
   { href: "/settings", label: "Settings", icon: RiSettings3Line },
 ] as const;
 

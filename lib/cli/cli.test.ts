@@ -210,6 +210,44 @@ describe("foresight CLI", () => {
     expect(missing.stderr).toContain("Cannot read");
   });
 
+  it("adds a theme from keywords and lists the workspace's themes", async () => {
+    const empty = ok(await cli(["themes", "list", "--workspace", slug]));
+    expect(empty.stdout).toContain("No themes yet.");
+    const added = JSON.parse(
+      ok(
+        await cli([
+          "themes",
+          "add",
+          "--workspace",
+          slug,
+          "--name",
+          "Dark mode",
+          "--keywords",
+          "dark mode, night theme",
+          "--json",
+        ]),
+      ).stdout,
+    );
+    expect(added).toMatchObject({
+      ok: true,
+      theme: { label: "Dark mode", keywords: ["dark mode", "night theme"], origin: "user" },
+      jobId: expect.any(String),
+    });
+    const listed = JSON.parse(ok(await cli(["themes", "list", "--workspace", slug, "--json"])).stdout);
+    expect(listed.themes).toMatchObject([{ id: added.theme.id, label: "Dark mode" }]);
+    const text = ok(await cli(["themes", "list", "--workspace", slug, "--user", "ann@example.com"]));
+    expect(text.stdout).toMatch(
+      new RegExp(`^${added.theme.id}\\s+Dark mode\\s+0\\s+0\\s+0\\s+—\\s+dark mode, night theme$`, "m"),
+    );
+    const bad = await cli(["themes", "add", "--workspace", slug, "--name", " ", "--keywords", ","]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--name: A theme needs a name");
+    expect(bad.stderr).toContain("--keywords: Give at least one keyword");
+    const taken = await cli(["themes", "add", "--workspace", slug, "--name", "dark MODE", "--keywords", "x"]);
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toContain("already exists");
+  });
+
   it("refuses a second account with the same e-mail (exit 2)", async () => {
     const r = await cli([
       "user",

@@ -27,3 +27,19 @@ export async function contextFor(db: Db, userId: string, email: string, slug: st
     });
   }
 }
+
+/** The member to act as in workspace `slug`: the user with `email`, or else the workspace's first owner. */
+export async function memberContext(db: Db, slug: string, email: string | undefined) {
+  if (email) {
+    const user = await findUserByEmail(db, email, "user");
+    return contextFor(db, user.id, user.email, slug);
+  }
+  const owner = await db.membership.findFirst({
+    where: { workspace: { slug }, role: "OWNER" },
+    orderBy: { createdAt: "asc" },
+    include: { user: { select: { id: true, email: true } } },
+  });
+  if (!owner)
+    throw new AppError("not_found", `Workspace "${slug}" not found`, { workspace: "No workspace with this slug" });
+  return contextFor(db, owner.user.id, owner.user.email, slug);
+}

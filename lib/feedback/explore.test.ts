@@ -14,7 +14,14 @@ import { listFeedbackFacets } from "./facets.ts";
 import { getFeedbackItemOrThrow } from "./item.ts";
 import { deleteImport } from "../ingest/imports.ts";
 import { listRecentImports } from "./items.ts";
-import { feedbackQuerySchema, SORTS, type FeedbackQueryInput, type FeedbackSort } from "./query.ts";
+import {
+  feedbackQuerySchema,
+  hasFilters,
+  SORTS,
+  toSearchParams,
+  type FeedbackQueryInput,
+  type FeedbackSort,
+} from "./query.ts";
 
 let t: TestDatabase;
 let A: WorkspaceContext;
@@ -291,6 +298,41 @@ describe("filters", () => {
     expect(await keys({ sentiment: ["POSITIVE", "NEUTRAL"] })).toEqual([]);
     expect((await listFeedbackFacets(A)).hasSentiment).toBe(true);
   });
+
+  it("filters by theme, within the workspace only, and together with other filters", async () => {
+    const theme = (ctx: WorkspaceContext, label: string) =>
+      t.prisma.theme.create({ data: { workspaceId: ctx.workspaceId, label, keywords: [label.toLowerCase()] } });
+    const [login, sync, other] = [await theme(A, "Login"), await theme(A, "Sync"), await theme(B, "Login")];
+    const assign = (ctx: WorkspaceContext, themeId: string, keys: string[]) =>
+      t.prisma.itemTheme.createMany({
+        data: keys.map((k) => ({ itemId: ids[k]!, themeId, workspaceId: ctx.workspaceId, weight: 1 })),
+      });
+    await assign(A, login.id, ["crashLogin", "crashAgain", "cannotLogIn"]);
+    await assign(A, sync.id, ["notWorking", "syncBroken", "crashAgain"]);
+    await assign(B, other.id, ["bCrash"]);
+
+    const sorted = async (q: FeedbackQueryInput) => (await keys(q)).sort();
+    expect(await sorted({ theme: login.id })).toEqual(["cannotLogIn", "crashAgain", "crashLogin"]);
+    expect(await sorted({ theme: sync.id, sort: "oldest" })).toEqual(["crashAgain", "notWorking", "syncBroken"]);
+    expect(await keys({ theme: login.id, channel: "app_store", ratingScale: "STARS_5", ratingMax: 1 })).toEqual([
+      "crashLogin",
+    ]);
+    expect(await keys({ theme: login.id, q: "update" })).toEqual(["cannotLogIn"]);
+    const counted = await search(A, { theme: sync.id });
+    expect(counted.count).toEqual({ kind: "exact", value: 3 });
+    // Another workspace's theme id finds nothing here, and this workspace's finds nothing there.
+    expect(await keys({ theme: other.id })).toEqual([]);
+    expect((await search(B, { theme: login.id })).items).toEqual([]);
+    expect(await keys({ theme: "no-such-theme" })).toEqual([]);
+    // The explorer's URLs keep the filter.
+    expect(toSearchParams(feedbackQuerySchema.parse({ theme: login.id, q: "x" })).toString()).toBe(
+      `q=x&theme=${login.id}`,
+    );
+    expect(hasFilters(feedbackQuerySchema.parse({ theme: login.id }))).toBe(true);
+    expect(feedbackQuerySchema.safeParse({ theme: "x".repeat(65) }).success).toBe(false);
+    await t.prisma.itemTheme.deleteMany({ where: { themeId: { in: [login.id, sync.id, other.id] } } });
+    await t.prisma.theme.deleteMany({ where: { id: { in: [login.id, sync.id, other.id] } } });
+  });
 });
 
 describe("sorting and pages", () => {
@@ -522,6 +564,51 @@ describe("detail and history", () => {
     });
     expect(item.highlighted?.find((s) => s.match)?.text).toBe("crashes");
     expect((await getFeedbackItemOrThrow(A, ids.billing!)).sentiment).toMatchObject({ label: "NEGATIVE", score: -0.8 });
+  });
+
+  it("explains the sentiment: each sentence with its label, and the phrases that moved the score", async () => {
+    const text = "The app crashes every time I log in";
+    await t.prisma.sentimentResult.create({
+      data: {
+        itemId: ids.crashLogin!,
+        workspaceId: A.workspaceId,
+        label: "NEGATIVE",
+        score: -0.6,
+        confidence: 0.8,
+        explanation: {
+          sentences: [
+            { start: 0, end: 15, score: -0.7, label: "negative" },
+            { start: 16, end: text.length, score: 0, label: "neutral" },
+            { start: 30, end: 99, score: 0.5, label: "positive" }, // beyond the text: dropped
+          ],
+          highlights: [
+            { start: 8, end: 15, weight: -0.9 },
+            { start: 10, end: 12, weight: 0.2 }, // overlaps the one before: dropped
+            { start: 31, end: 35, weight: 0.1 },
+          ],
+        },
+      },
+    });
+    const item = await getFeedbackItemOrThrow(A, ids.crashLogin!);
+    expect(item.sentiment).toMatchObject({
+      label: "NEGATIVE",
+      sentences: [
+        { start: 0, end: 15, score: -0.7, label: "NEGATIVE" },
+        { start: 16, end: text.length, score: 0, label: "NEUTRAL" },
+      ],
+      highlights: [
+        { start: 8, end: 15, weight: -0.9 },
+        { start: 31, end: 35, weight: 0.1 },
+      ],
+    });
+    expect(text.slice(8, 15)).toBe("crashes");
+    // A result stored before explanations existed shows none, without failing.
+    await t.prisma.sentimentResult.update({ where: { itemId: ids.crashLogin! }, data: { explanation: {} } });
+    expect((await getFeedbackItemOrThrow(A, ids.crashLogin!)).sentiment).toMatchObject({
+      sentences: [],
+      highlights: [],
+    });
+    await t.prisma.sentimentResult.delete({ where: { itemId: ids.crashLogin! } });
   });
 
   it("keeps the import history: newest first, with who imported", async () => {

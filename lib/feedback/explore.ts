@@ -207,7 +207,8 @@ function filtersReadingItems(q: FeedbackQuery): boolean {
     q.ratingMin !== undefined ||
     q.ratingMax !== undefined ||
     q.attr.length ||
-    q.sentiment.length
+    q.sentiment.length ||
+    q.theme
   );
 }
 
@@ -243,6 +244,10 @@ export function matchConditions(workspaceId: string, q: FeedbackQuery, tsquery: 
   if (q.sentiment.length) {
     c.push(Prisma.sql`EXISTS (SELECT 1 FROM "SentimentResult" s
       WHERE s."itemId" = f."id" AND s."label"::text IN (${Prisma.join(q.sentiment)}))`);
+  }
+  if (q.theme) {
+    c.push(Prisma.sql`EXISTS (SELECT 1 FROM "ItemTheme" it
+      WHERE it."itemId" = f."id" AND it."themeId" = ${q.theme} AND it."workspaceId" = ${workspaceId})`);
   }
   // Must stay the index's expression, with 'simple' as a literal, for the GIN index to apply.
   if (tsquery) c.push(Prisma.sql`to_tsvector('simple', f."text") @@ ${tsquery}::tsquery`);

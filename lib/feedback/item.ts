@@ -1,4 +1,5 @@
 /** One feedback item with everything known about it, for the detail page and the API. */
+import { z } from "zod";
 import { requirePermission, type WorkspaceContext } from "../auth/context.ts";
 import { AppError } from "../errors.ts";
 import { toTsquery, type FeedbackItemFields } from "./explore.ts";
@@ -16,8 +17,69 @@ export interface FeedbackItemDetail extends FeedbackItemFields {
   attributes: { key: string; value: string }[];
   createdAt: string;
   batch: { id: string; fileName: string; createdAt: string };
-  sentiment: { label: SentimentLabelName; score: number; confidence: number; scoredAt: string } | null;
+  sentiment: {
+    label: SentimentLabelName;
+    score: number;
+    confidence: number;
+    scoredAt: string;
+    /** Each sentence (or clause) and its own result; offsets into `text`, in order. */
+    sentences: SentenceSentiment[];
+    /** The phrases that moved the score: weight > 0 pushed it positive, < 0 negative. */
+    highlights: SentimentHighlight[];
+  } | null;
   themes: { id: string; label: string; weight: number; sentiment: number | null }[];
+}
+
+export interface SentenceSentiment {
+  start: number;
+  end: number;
+  score: number;
+  label: SentimentLabelName;
+}
+
+export interface SentimentHighlight {
+  start: number;
+  end: number;
+  weight: number;
+}
+
+const span = { start: z.number().int().min(0), end: z.number().int().min(0) };
+const explanationSchema = z.object({
+  sentences: z
+    .array(
+      z.object({
+        ...span,
+        score: z.number(),
+        label: z
+          .string()
+          .transform((l) => l.toUpperCase())
+          .pipe(z.enum(["NEGATIVE", "NEUTRAL", "POSITIVE"])),
+      }),
+    )
+    .catch([]),
+  highlights: z.array(z.object({ ...span, weight: z.number() })).catch([]),
+});
+
+/**
+ * The stored explanation (written by the sentiment job), kept to spans that lie inside the text,
+ * in order and without overlaps: an older or damaged explanation shows less, never garbage.
+ */
+export function readExplanation(
+  json: unknown,
+  textLength: number,
+): { sentences: SentenceSentiment[]; highlights: SentimentHighlight[] } {
+  const parsed = explanationSchema.safeParse(json ?? {});
+  if (!parsed.success) return { sentences: [], highlights: [] };
+  const inside = <T extends { start: number; end: number }>(xs: T[]): T[] => {
+    const sorted = xs.filter((x) => x.start < x.end && x.end <= textLength).sort((a, b) => a.start - b.start);
+    const out: T[] = [];
+    for (const x of sorted) if (!out.length || x.start >= out[out.length - 1]!.end) out.push(x);
+    return out;
+  };
+  return {
+    sentences: inside(parsed.data.sentences),
+    highlights: inside(parsed.data.highlights.filter((h) => h.weight !== 0)),
+  };
 }
 
 /**
@@ -36,7 +98,7 @@ export async function getFeedbackItemOrThrow(
       batch: { select: { id: true, fileName: true, createdAt: true } },
       sentiment: true,
       themes: {
-        where: { workspaceId: ctx.workspaceId, theme: { deletedAt: null } },
+        where: { workspaceId: ctx.workspaceId, theme: { deletedAt: null, mergedIntoId: null } },
         include: { theme: { select: { id: true, label: true } } },
         orderBy: { weight: "desc" },
       },
@@ -81,6 +143,7 @@ export async function getFeedbackItemOrThrow(
           score: item.sentiment.score,
           confidence: item.sentiment.confidence,
           scoredAt: item.sentiment.createdAt.toISOString(),
+          ...readExplanation(item.sentiment.explanation, item.text.length),
         }
       : null,
     themes: item.themes.map((t) => ({

@@ -104,6 +104,8 @@ export const feedbackQuerySchema = z
     sentiment: z.preprocess(toArray, z.array(z.enum(SENTIMENT_LABELS)).max(3)),
     /** Only the items of one import. */
     batch: optionalText(64),
+    /** Only the items assigned to one theme (a theme id). */
+    theme: optionalText(64),
     /** Default: relevance when searching, else newest. */
     sort: z.preprocess(blankToUndefined, z.enum(SORTS).optional()),
     /** Opaque page position from a previous answer's nextCursor or prevCursor. */
@@ -145,6 +147,7 @@ export interface FeedbackQueryInput {
   attr?: string | AttributeFilter | (string | AttributeFilter)[];
   sentiment?: SentimentLabelName | SentimentLabelName[];
   batch?: string;
+  theme?: string;
   sort?: FeedbackSort;
   cursor?: string;
   limit?: number | string;
@@ -189,6 +192,7 @@ export const PARAM_ORDER = [
   "attr",
   "sentiment",
   "batch",
+  "theme",
   "sort",
   "limit",
   "cursor",
@@ -224,6 +228,7 @@ export function toSearchParams(q: Partial<FeedbackQuery>, opts: { cursor?: strin
   for (const a of q.attr ?? []) set("attr", `${a.key}=${a.value}`);
   for (const s of q.sentiment ?? []) set("sentiment", s);
   set("batch", q.batch);
+  set("theme", q.theme);
   set("sort", q.sort);
   if (q.limit !== undefined && q.limit !== DEFAULT_LIMIT) set("limit", q.limit);
   if (opts.cursor) set("cursor", opts.cursor);
@@ -247,6 +252,7 @@ export function hasFilters(q: FeedbackQuery): boolean {
     q.ratingMax !== undefined ||
     q.attr.length ||
     q.sentiment.length ||
-    q.batch
+    q.batch ||
+    q.theme
   );
 }

@@ -56,7 +56,7 @@ export const KIND_POLICY: Record<JobKind, KindPolicy> = {
  * together with its handler (a test checks the two agree); until then nothing
  * queues jobs of that kind, so none waits forever for a worker that cannot run it.
  */
-export const READY_KINDS: readonly JobKind[] = ["IMPORT"];
+export const READY_KINDS: readonly JobKind[] = ["IMPORT", "SENTIMENT", "THEMES"];
 
 export const isReady = (kind: JobKind): boolean => READY_KINDS.includes(kind);
 

@@ -5,9 +5,19 @@ import { FACET_LABELS, ratingLabel, ratingValue } from "./explorer-params";
 import { SENTIMENT_WORDS } from "./feedback-parts";
 
 /** One removable chip per active filter, each a link to the view without it. */
-export function ActiveFilters({ query, batchName }: { query: FeedbackQuery; batchName: string | null }) {
+export function ActiveFilters({
+  query,
+  batchName,
+  themeName = null,
+}: {
+  query: FeedbackQuery;
+  batchName: string | null;
+  /** The label of the `theme` filter's theme (null: not a live theme of this workspace). */
+  themeName?: string | null;
+}) {
   const chips: { label: string; without: Partial<FeedbackQuery> }[] = [];
   if (query.batch) chips.push({ label: `Import: ${batchName ?? "another import"}`, without: { batch: undefined } });
+  if (query.theme) chips.push({ label: `Theme: ${themeName ?? "a removed theme"}`, without: { theme: undefined } });
   if (query.from || query.to) {
     chips.push({
       label: `Date: ${query.from ?? "…"} to ${query.to ?? "…"}`,

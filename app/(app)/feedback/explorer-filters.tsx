@@ -198,6 +198,7 @@ export function ExplorerFilters({
         <input key={`${a.key}=${a.value}`} type="hidden" name="attr" value={`${a.key}=${a.value}`} />
       ))}
       {query.batch ? <input type="hidden" name="batch" value={query.batch} /> : null}
+      {query.theme ? <input type="hidden" name="theme" value={query.theme} /> : null}
       {query.limit !== DEFAULT_LIMIT ? <input type="hidden" name="limit" value={query.limit} /> : null}
 
       <div className="flex items-center justify-end gap-2">

@@ -20,10 +20,12 @@ import {
   toSearchParams,
   type FeedbackQuery,
 } from "@/lib/feedback/query";
+import { getThemeLabel } from "@/lib/nlp/themes-store";
 import { getSessionWorkspace } from "@/lib/web/session";
 import { ActiveFilters } from "./active-filters";
 import { countActiveFilters, ExplorerFilters } from "./explorer-filters";
 import { clearHref, explorerQueryString, needsCanonicalUrl, paramEntries } from "./explorer-params";
+import { FeedbackTabs } from "./feedback-tabs";
 import { ImportHistory } from "./import-history";
 import { Pager, ResultsTable } from "./results-table";
 
@@ -69,10 +71,11 @@ export default async function FeedbackPage({
   if (needsCanonicalUrl(raw)) redirect(href(new URLSearchParams(explorerQueryString(paramEntries(raw)))));
   const { query, problems } = readQuery(raw);
   const sort = effectiveSort(query);
-  const [facets, imports, batchName] = await Promise.all([
+  const [facets, imports, batchName, themeName] = await Promise.all([
     listFeedbackFacets(ctx),
     listRecentImports(ctx),
     query.batch ? getImportName(ctx, query.batch) : null,
+    query.theme ? getThemeLabel(ctx, query.theme) : null,
   ]);
   const canImport = can(ctx.role, "data.write");
 
@@ -103,6 +106,7 @@ export default async function FeedbackPage({
         description="Every piece of customer feedback in one place: search it, filter it by where it came from and who said it, and open any item for the full story."
         actions={importLink}
       />
+      <FeedbackTabs current="explore" />
       {problems.length ? (
         <FormMessage tone="error" title="Part of this address could not be used, so it was left out">
           <ul className="list-disc pl-5">
@@ -130,7 +134,7 @@ export default async function FeedbackPage({
       ) : (
         <section aria-labelledby="results-heading" className="space-y-4">
           <ExplorerFilters query={query} sort={sort} facets={facets} formKey={viewQuery} />
-          <ActiveFilters query={query} batchName={batchName} />
+          <ActiveFilters query={query} batchName={batchName} themeName={themeName} />
           <div aria-live="polite" aria-atomic="true" className="space-y-1">
             <h2
               id="results-heading"
@@ -138,6 +142,7 @@ export default async function FeedbackPage({
             >
               {countText(results.count)}
               {query.batch ? " in this import" : ""}
+              {query.theme && themeName ? ` about “${themeName}”` : ""}
               {query.q ? ` for “${query.q}”` : ""}
             </h2>
             {results.rankedWithin ? (

@@ -3,7 +3,6 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { emailSchema } from "../../auth/signup.ts";
-import type { Db } from "../../db/client.ts";
 import { handleOf } from "../../db/client.ts";
 import type { ImportKind } from "../../db/generated/enums.ts";
 import { AppError } from "../../errors.ts";
@@ -14,7 +13,7 @@ import { marketMappingSchema } from "../../ingest/market.ts";
 import { getJob } from "../../jobs/manage.ts";
 import { startWorker } from "../../jobs/runner.ts";
 import { defineCommand, requiredString } from "../command.ts";
-import { contextFor, findUserByEmail } from "../lookup.ts";
+import { memberContext } from "../lookup.ts";
 
 /** --mapping takes JSON inline or @file.json. */
 async function readMapping(raw: string | undefined, kind: ImportKind): Promise<unknown> {
@@ -39,22 +38,6 @@ async function readMapping(raw: string | undefined, kind: ImportKind): Promise<u
     throw new AppError("invalid_input", `The mapping is not valid: ${issues}`, { mapping: issues });
   }
   return parsed.data;
-}
-
-/** The member to import as: --user, or else the workspace's first owner. */
-async function importer(db: Db, slug: string, email: string | undefined) {
-  if (email) {
-    const user = await findUserByEmail(db, email, "user");
-    return contextFor(db, user.id, user.email, slug);
-  }
-  const owner = await db.membership.findFirst({
-    where: { workspace: { slug }, role: "OWNER" },
-    orderBy: { createdAt: "asc" },
-    include: { user: { select: { id: true, email: true } } },
-  });
-  if (!owner)
-    throw new AppError("not_found", `Workspace "${slug}" not found`, { workspace: "No workspace with this slug" });
-  return contextFor(db, owner.user.id, owner.user.email, slug);
 }
 
 function importCommand(kind: ImportKind) {
@@ -108,7 +91,8 @@ Options:
     }),
     async run(input, io) {
       const db = await io.db();
-      const ctx = await importer(db, input.workspace, input.user);
+      // The member to import as: --user, or else the workspace's first owner.
+      const ctx = await memberContext(db, input.workspace, input.user);
       const mapping = await readMapping(input.mapping, kind);
       await stat(input.file).catch(() => {
         throw new AppError("invalid_input", `Cannot read ${input.file}`, { file: "No such file" });

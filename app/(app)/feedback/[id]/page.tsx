@@ -5,13 +5,16 @@ import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { RiArrowLeftLine } from "@remixicon/react";
 import { z } from "zod";
-import { formatDate, formatNumber, formatPercent } from "@/app/_components/format";
+import { cx } from "@/app/_components/cx";
+import { formatDate, formatPercent } from "@/app/_components/format";
 import { PageHeader } from "@/app/_components/page-header";
 import { tableBody, tableFrame, tableHead } from "@/app/_components/table-styles";
 import { isAppError } from "@/lib/errors";
 import { getFeedbackItemOrThrow, type FeedbackItemDetail } from "@/lib/feedback/item";
 import { getSessionWorkspace } from "@/lib/web/session";
+import { signedScore, toneOf, TONE_TEXT } from "../../themes/theme-parts";
 import { Highlighted, RatingView, SentimentBadge } from "../feedback-parts";
+import { HighlightLegend, markParts, MarkedText, SentenceList } from "./sentiment-text";
 
 export const metadata: Metadata = { title: "Feedback item" };
 export const dynamic = "force-dynamic";
@@ -44,6 +47,9 @@ export default async function FeedbackItemPage({
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;
   }
+
+  // Search matches win the main text (the reader came looking for them); sentence list shows both.
+  const sentimentMarks = !item.highlighted && !!item.sentiment?.highlights.length;
 
   const fields: [string, ReactNode][] = [
     ["Date", item.occurredAt ? formatDate(item.occurredAt, "long") : "—"],
@@ -108,8 +114,22 @@ export default async function FeedbackItemPage({
           data-testid="feedback-text"
           className="whitespace-pre-wrap break-words rounded-tremor-default border-l-4 border-tremor-brand-muted bg-tremor-background-muted px-5 py-4 text-base leading-relaxed text-tremor-content-strong dark:border-dark-tremor-brand-muted dark:bg-dark-tremor-background-muted dark:text-dark-tremor-content-strong"
         >
-          {item.highlighted ? <Highlighted segments={item.highlighted} /> : item.text}
+          {item.highlighted ? (
+            <Highlighted segments={item.highlighted} />
+          ) : sentimentMarks ? (
+            <MarkedText parts={markParts(item.text, item.sentiment!.highlights)} />
+          ) : (
+            item.text
+          )}
         </blockquote>
+        {item.highlighted && item.sentiment?.highlights.length ? (
+          <p className={muted}>
+            Your search words are marked. The phrases behind the sentiment are marked sentence by sentence under
+            Sentiment.
+          </p>
+        ) : sentimentMarks ? (
+          <HighlightLegend />
+        ) : null}
       </section>
 
       <div className="grid gap-8 lg:grid-cols-2">
@@ -135,12 +155,22 @@ export default async function FeedbackItemPage({
               Sentiment
             </h2>
             {item.sentiment ? (
-              <p className={`${muted} flex flex-wrap items-center gap-2`}>
-                <SentimentBadge label={item.sentiment.label} score={item.sentiment.score} />
-                <span>
-                  {formatPercent(item.sentiment.confidence, 0)} confidence, scored {formatDate(item.sentiment.scoredAt)}
-                </span>
-              </p>
+              <>
+                <p className={`${muted} flex flex-wrap items-center gap-2`} data-testid="item-sentiment">
+                  <SentimentBadge label={item.sentiment.label} score={item.sentiment.score} />
+                  <span>
+                    {formatPercent(item.sentiment.confidence, 0)} confidence, scored{" "}
+                    {formatDate(item.sentiment.scoredAt)}
+                  </span>
+                </p>
+                {item.sentiment.sentences.length ? (
+                  <SentenceList
+                    text={item.text}
+                    sentences={item.sentiment.sentences}
+                    highlights={item.sentiment.highlights}
+                  />
+                ) : null}
+              </>
             ) : (
               <p className={muted}>Not scored yet. Sentiment is computed in the background after each import.</p>
             )}
@@ -151,16 +181,29 @@ export default async function FeedbackItemPage({
               Themes
             </h2>
             {item.themes.length ? (
-              <ul className="flex flex-wrap gap-2">
-                {item.themes.map((t) => (
-                  <li
-                    key={t.id}
-                    className="rounded-full border border-tremor-border px-3 py-1 text-tremor-label text-tremor-content-emphasis dark:border-dark-tremor-border dark:text-dark-tremor-content-emphasis"
-                    title={`Weight ${formatNumber(t.weight, 2)}`}
-                  >
-                    {t.label}
-                  </li>
-                ))}
+              <ul className="flex flex-wrap gap-2" aria-label="Themes of this item">
+                {item.themes.map((t) => {
+                  const tone = toneOf(t.sentiment);
+                  return (
+                    <li key={t.id}>
+                      <Link
+                        href={`/themes/${encodeURIComponent(t.id)}`}
+                        data-testid="item-theme"
+                        className="inline-flex items-center gap-2 rounded-full border border-tremor-border px-3 py-1 text-tremor-label text-tremor-content-emphasis hover:bg-tremor-background-muted dark:border-dark-tremor-border dark:text-dark-tremor-content-emphasis dark:hover:bg-dark-tremor-background-muted"
+                        title={
+                          t.sentiment === null
+                            ? "Sentiment toward this theme not scored yet"
+                            : `Sentiment toward this theme: ${signedScore(t.sentiment)} (−1 to +1)`
+                        }
+                      >
+                        <span className="font-medium">{t.label}</span>
+                        <span className={cx("tabular-nums", TONE_TEXT[tone])}>
+                          {t.sentiment === null ? "not scored" : `${tone} ${signedScore(t.sentiment)}`}
+                        </span>
+                      </Link>
+                    </li>
+                  );
+                })}
               </ul>
             ) : (
               <p className={muted}>No themes yet. Themes are found across all feedback in the background.</p>

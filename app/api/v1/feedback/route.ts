@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * GET ?q=&from=&to=&channel=&segment=&plan=&country=&companySize=&productArea=&ratingScale=
- * &ratingMin=&ratingMax=&attr=key=value&sentiment=&batch=&sort=&cursor=&limit= (lib/feedback/query.ts)
+ * &ratingMin=&ratingMax=&attr=key=value&sentiment=&batch=&theme=&sort=&cursor=&limit= (lib/feedback/query.ts)
  * → { items, count, nextCursor, prevCursor, sort, rankedWithin, emptySearch }.
  */
 export const GET = apiRoute({ permission: "workspace.read" }, async (ctx, { req }) =>
