@@ -13,6 +13,22 @@ import {
 import { tableBody, tableFrame, tableHead } from "./table-styles";
 import type { FeedbackQuery } from "@/lib/feedback/query";
 
+/** Column heads for negative, neutral and positive counts and the net figure, in that order. */
+export function SentimentCountHeads() {
+  return (
+    <>
+      {SENTIMENT_KEYS.map((k) => (
+        <th key={k} scope="col" className="px-3 py-2 text-right font-medium">
+          {SENTIMENT_NAME[k]}
+        </th>
+      ))}
+      <th scope="col" className="px-3 py-2 text-right font-medium">
+        Net
+      </th>
+    </>
+  );
+}
+
 export interface BreakdownRowView {
   value: string;
   negative: number;
@@ -65,14 +81,7 @@ export function SentimentBreakdown({
               <span className="sr-only">Share of negative, neutral and positive items</span>
               <span aria-hidden="true">Mix</span>
             </th>
-            {SENTIMENT_KEYS.map((k) => (
-              <th key={k} scope="col" className="px-3 py-2 text-right font-medium">
-                {SENTIMENT_NAME[k]}
-              </th>
-            ))}
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              Net
-            </th>
+            <SentimentCountHeads />
           </tr>
         </thead>
         <tbody className={tableBody}>

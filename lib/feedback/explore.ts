@@ -30,6 +30,7 @@ import { COUNT_CAP, countMatches, estimateRows, FILTERED_COUNT_CAP, type ResultC
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor.ts";
 import {
   effectiveSort,
+  filtersReadingItems,
   feedbackQuerySchema,
   type FeedbackQuery,
   type FeedbackQueryInput,
@@ -192,24 +193,6 @@ export async function searchFeedback(
     rankedWithin: sort === "relevance" && matches > RANK_WINDOW ? RANK_WINDOW : null,
     emptySearch: false,
   };
-}
-
-/** Filters other than workspace, import and dates, which an index answers alone. */
-function filtersReadingItems(q: FeedbackQuery): boolean {
-  return !!(
-    q.channel.length ||
-    q.segment ||
-    q.plan ||
-    q.country ||
-    q.companySize ||
-    q.productArea ||
-    q.ratingScale ||
-    q.ratingMin !== undefined ||
-    q.ratingMax !== undefined ||
-    q.attr.length ||
-    q.sentiment.length ||
-    q.theme
-  );
 }
 
 /** The tsquery text for the user's words (prefix matching added), or "" when they hold no word. */

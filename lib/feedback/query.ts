@@ -235,12 +235,9 @@ export function toSearchParams(q: Partial<FeedbackQuery>, opts: { cursor?: strin
   return p;
 }
 
-/** True when anything narrows the list (words or a filter; not sort or page). */
-export function hasFilters(q: FeedbackQuery): boolean {
+/** Filters other than words, import and dates: the ones that read the items themselves. */
+export function filtersReadingItems(q: FeedbackQuery): boolean {
   return !!(
-    q.q ||
-    q.from ||
-    q.to ||
     q.channel.length ||
     q.segment ||
     q.plan ||
@@ -252,7 +249,11 @@ export function hasFilters(q: FeedbackQuery): boolean {
     q.ratingMax !== undefined ||
     q.attr.length ||
     q.sentiment.length ||
-    q.batch ||
     q.theme
   );
+}
+
+/** True when anything narrows the list (words or a filter; not sort or page). */
+export function hasFilters(q: FeedbackQuery): boolean {
+  return !!(q.q || q.from || q.to || q.batch) || filtersReadingItems(q);
 }

@@ -1,13 +1,12 @@
 import { cx } from "@/app/_components/cx";
 import { formatNumber } from "@/app/_components/format";
 import { NpsCard } from "@/app/_components/nps-card";
-import { SentimentBreakdown } from "@/app/_components/sentiment-breakdown";
+import { SentimentBreakdown, SentimentCountHeads } from "@/app/_components/sentiment-breakdown";
 import {
   describeTrend,
   formatInsightPeriod,
   formatSigned,
   SENTIMENT_KEYS,
-  SENTIMENT_NAME,
   signedTone,
 } from "@/app/_components/sentiment-display";
 import { SentimentTrendChart } from "@/app/_components/sentiment-trend-chart";
@@ -32,14 +31,7 @@ function TrendTable({ insights, interval }: { insights: FeedbackInsights; interv
               <th scope="col" className="px-3 py-2 font-medium">
                 {interval === "week" ? "Week" : "Month"}
               </th>
-              {SENTIMENT_KEYS.map((k) => (
-                <th key={k} scope="col" className="px-3 py-2 text-right font-medium">
-                  {SENTIMENT_NAME[k]}
-                </th>
-              ))}
-              <th scope="col" className="px-3 py-2 text-right font-medium">
-                Net
-              </th>
+              <SentimentCountHeads />
             </tr>
           </thead>
           <tbody className={tableBody}>
