@@ -6,8 +6,10 @@ import { PageHeader } from "@/app/_components/page-header";
 import { getSentimentModelCard, type SentimentModelCard } from "@/lib/nlp/model-card";
 import { findEvaluations, pickText, readAdaptation, trainingFacts, type Fact } from "@/lib/nlp/model-card-view";
 import { getSessionWorkspace } from "@/lib/web/session";
+import { forecastBenchmark } from "@/lib/forecast/model-card";
 import { AdaptationSection } from "./adaptation-section";
 import { EvaluationBlock, FactList } from "./evaluation-parts";
+import { ForecastSection } from "./forecast-section";
 import { versionName } from "./model-format";
 import { VersionHistory } from "./version-history";
 
@@ -131,6 +133,7 @@ export default async function ModelsPage() {
 
       <AdaptationSection card={c} />
       <VersionHistory card={c} />
+      <ForecastSection bench={forecastBenchmark()} />
     </div>
   );
 }

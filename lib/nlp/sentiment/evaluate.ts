@@ -9,7 +9,8 @@
  */
 import { scoreTexts, type SentimentModel, type SentimentResult } from "./index.ts";
 import { BASE_TRAIN_OPTIONS } from "./recipe.ts";
-import { shuffled, trainSentimentModel, type TrainExample } from "./train.ts";
+import { shuffled } from "../../ml/random.ts";
+import { trainSentimentModel, type TrainExample } from "./train.ts";
 
 export type Scorer = (model: SentimentModel, texts: string[]) => SentimentResult[];
 

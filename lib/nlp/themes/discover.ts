@@ -33,7 +33,8 @@
  */
 import type { DiscoveredTheme, DiscoverOptions, ThemeDoc } from "./index.ts";
 import { KeywordMatcher } from "./assign.ts";
-import { sphericalKMeans, rng, type SparseVec } from "./kmeans.ts";
+import { rng } from "../../ml/random.ts";
+import { sphericalKMeans, type SparseVec } from "./kmeans.ts";
 import { representativeQuotes } from "./quotes.ts";
 import { analyze, sentenceTerms } from "./text.ts";
 
