@@ -173,7 +173,7 @@ async function trainNet(plans: Plan[], horizon: number, options: CollectionOptio
     series,
     cutoffs: plans.map((p) => p.origins[0] ?? p.s.values.length),
     windowsPerSeries: 150,
-    samplePasses: 200_000,
+    samplePasses: 140_000,
     seed: 7,
   };
   const windows = plans.reduce(

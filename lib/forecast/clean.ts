@@ -17,16 +17,27 @@ export const KEEP_LAST = 3;
 /** Residuals from a local median are tighter than tsclean's (from a smooth), so the limit is wider than its 3. */
 export const LIMIT = 6;
 
-function quantile(sorted: readonly number[], q: number): number {
+function quantile(sorted: ArrayLike<number>, q: number): number {
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
-function median(xs: readonly number[]): number {
-  const w = xs.slice().sort((a, b) => a - b);
-  return w.length % 2 ? w[(w.length - 1) / 2] : (w[w.length / 2 - 1] + w[w.length / 2]) / 2;
+/** Median of y[from, to) without y[skip], using `buf` as scratch (insertion sort: windows are small). */
+function windowMedian(y: readonly number[], from: number, to: number, skip: number, buf: Float64Array): number {
+  let m = 0;
+  for (let i = from; i < to; i++) {
+    if (i === skip) continue;
+    const v = y[i];
+    let j = m++;
+    while (j > 0 && buf[j - 1] > v) {
+      buf[j] = buf[j - 1];
+      j--;
+    }
+    buf[j] = v;
+  }
+  return m % 2 ? buf[(m - 1) / 2] : (buf[m / 2 - 1] + buf[m / 2]) / 2;
 }
 
 /** The cleaned copy and the indices replaced. */
@@ -34,27 +45,34 @@ export function cleanOutliers(y: readonly number[], period = 1): { values: numbe
   const n = y.length;
   const k = Math.max(3, Math.floor(period / 2));
   if (n < 4 * k + KEEP_LAST) return { values: y.slice(), replaced: [] };
-  const medians = new Array<number>(n);
-  const residuals = new Array<number>(n);
-  const sides: number[][] = [];
+  const medians = new Float64Array(n);
+  const residuals = new Float64Array(n);
+  const before = new Float64Array(n); // y_t − median of the k values before it (NaN at t = 0)
+  const after = new Float64Array(n); // y_t − median of the k values after it (NaN at the end)
+  const buf = new Float64Array(2 * k);
   for (let t = 0; t < n; t++) {
-    const left = y.slice(Math.max(0, t - k), t);
-    const right = y.slice(t + 1, Math.min(n, t + k + 1));
-    medians[t] = median([...left, ...right]);
+    const from = Math.max(0, t - k);
+    const to = Math.min(n, t + k + 1);
+    medians[t] = windowMedian(y, from, to, t, buf);
     residuals[t] = y[t] - medians[t];
-    sides.push([left, right].filter((w) => w.length > 0).map((w) => y[t] - median(w)));
+    before[t] = t > 0 ? y[t] - windowMedian(y, from, t, -1, buf) : NaN;
+    after[t] = t < n - 1 ? y[t] - windowMedian(y, t + 1, to, -1, buf) : NaN;
   }
-  const sorted = residuals.slice().sort((a, b) => a - b);
+  const sorted = residuals.slice().sort();
   const q1 = quantile(sorted, 0.25);
   const q3 = quantile(sorted, 0.75);
   const iqr = q3 - q1;
   const values = y.slice();
   const replaced: number[] = [];
   if (!(iqr > 0)) return { values, replaced };
-  const high = (r: number) => r > q3 + LIMIT * iqr;
-  const low = (r: number) => r < q1 - LIMIT * iqr;
-  // Far from both sides in the same direction: a value that matches either side (a level shift) stays.
-  const far = sides.map((r) => r.every(high) || r.every(low));
+  // Far from both sides in the same direction (a missing side counts as agreeing): a value that
+  // matches either side, as at a level shift, stays.
+  const high = (r: number) => Number.isNaN(r) || r > q3 + LIMIT * iqr;
+  const low = (r: number) => Number.isNaN(r) || r < q1 - LIMIT * iqr;
+  const far = Array.from(
+    { length: n },
+    (_, t) => (high(before[t]) && high(after[t])) || (low(before[t]) && low(after[t])),
+  );
   for (let t = 0; t < n - KEEP_LAST; t++) {
     // Isolated: a run of unusual values is a pattern of the series (volatility), not a one-off.
     if (far[t] && !far[t - 1] && !far[t + 1]) {

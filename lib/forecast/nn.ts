@@ -65,7 +65,7 @@ export interface TrainNetInput {
 }
 
 const CLIP = 5;
-const MIN_EPOCHS = 4;
+const MIN_EPOCHS = 3;
 const MAX_EPOCHS = 150;
 const BATCH = 512;
 const LEARNING_RATE = 2e-3;
