@@ -132,11 +132,11 @@ function plan(s: SeriesToForecast, maxOrigins: number): Plan {
  * Fits the local families at every origin and on the full history. Each history is cleaned of
  * one-off outliers on its own (never with values after its end).
  */
-function fitLocal(p: Plan, runs: Runs) {
+function fitLocal(p: Plan, runs: Runs, collectionObservations: number) {
   const y = p.s.values;
   const ends = [...p.origins, y.length];
   const histories = ends.map((end) => cleanOutliers(y.slice(0, end), p.s.period).values);
-  for (const family of localFamilies(y, p.s.period)) {
+  for (const family of localFamilies(y, { period: p.s.period, collectionObservations })) {
     const entry = { method: "", runs: [] as (Forecast | null)[] };
     for (const [o, end] of ends.entries()) {
       const hist = histories[o];
@@ -366,13 +366,14 @@ export async function forecastCollection(
   for (const group of groups.values()) {
     const plans = group.map((s) => plan(s, options.origins ?? defaultOrigins(group.length)));
     const horizon = group[0].horizon;
+    const observations = group.reduce((n, s) => n + s.values.length, 0);
     const netPromise = trainNet(plans, horizon, options);
     netPromise.catch(() => {});
     const allRuns: Runs[] = [];
     for (const p of plans) {
       options.signal?.throwIfAborted();
       const runs: Runs = new Map();
-      fitLocal(p, runs);
+      fitLocal(p, runs, observations);
       allRuns.push(runs);
       options.onProgress?.(++done / 2, series.length);
     }
