@@ -22,11 +22,12 @@ export function ForecastSection({ bench }: { bench: ForecastBenchmark | null }) 
           Every market series is forecast by the model that did best in a backtest: the last one to three forecast
           horizons of each history are hidden, every candidate forecasts them, and the errors decide. Candidates: a
           neural network (an MLP trained with TensorFlow.js across all of a workspace&apos;s series of one frequency, on
-          normalised windows), ETS exponential smoothing and ARIMA chosen automatically as R&apos;s forecast package
-          does, Theta, harmonic regression for daily data with weekly and yearly seasons, Croston for intermittent
-          demand, naive baselines, and the average of the non-baseline models. The model that is best across a
-          workspace&apos;s series is used for each of them unless a series&apos; own backtest clearly favours another.
-          The 80% and 95% intervals come from the backtest errors (conformal), or from the model when there are too few.{" "}
+          normalised windows), ETS exponential smoothing chosen automatically as R&apos;s forecast package does, ARIMA
+          (R&apos;s automatic search, on workspaces of up to 20,000 observations), Theta, harmonic regression for daily
+          data with weekly and yearly seasons, Croston for intermittent demand, naive baselines, and the average of the
+          non-baseline models. The model that is best across a workspace&apos;s series is used for each of them unless a
+          series&apos; own backtest clearly favours another. The 80% and 95% intervals come from the backtest errors
+          (conformal), or from the model when there are too few.{" "}
           <Link href="/forecasts" className="text-tremor-brand underline-offset-2 hover:underline">
             Each forecast shows its own backtest.
           </Link>
